@@ -1,0 +1,60 @@
+/** `frontdesk ask`: answer one question, or every line of standard input. */
+import { createInterface } from 'node:readline'
+import { toAskJson, type Engine, type Reply } from '../../../widget/engine/index.ts'
+import { loadEngine } from '../kb-file.ts'
+import { paint, parse, UsageError, type Command } from '../command.ts'
+
+const KIND_COLOUR = { answer: 'green', clarify: 'yellow', fallback: 'magenta', smalltalk: 'cyan', emergency: 'red' } as const
+
+/** A reply as a person reads it in a terminal. */
+export function formatReply(reply: Reply): string {
+  const head = `${paint(['bold', KIND_COLOUR[reply.kind]], reply.kind)} ${paint('dim', `(confidence ${reply.confidence.toFixed(2)})`)}`
+  const lines = [`${paint('bold', '?')} ${reply.question}`, `${head}${reply.top ? paint('dim', `  best: ${reply.top.pair.id}`) : ''}`]
+  lines.push(...reply.reply.split('\n').map((line) => `  ${line}`))
+  if (reply.followUps.length > 0 && reply.kind === 'answer') {
+    lines.push(paint('dim', `  related: ${reply.followUps.map((pair) => pair.question).join(' · ')}`))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** Parses a number option, naming it when it is not one. */
+export function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${name} must be a number, got "${value}"`)
+  return number
+}
+
+export const command: Command = {
+  summary: 'Answer a question, or each line of standard input.',
+  usage: `Usage: frontdesk ask [--kb FILE] [--json] [--threshold N] [QUESTION]
+
+Answers QUESTION, or, with none, every non-empty line of standard input in order.
+With --json, prints one JSON object per line:
+  {"question", "kind": "answer"|"clarify"|"fallback"|"smalltalk"|"emergency", "reply", "confidence",
+   "top": {"id", "question", "answer", "confidence"} | null, "alternatives": [...up to 3]}
+
+Options:
+  --json            JSON Lines output (the stable contract staff tools use)
+  --kb FILE         the compiled knowledge base (default: dist/kb.json, built from kb/ when missing)
+  --threshold N     the minimum confidence for an answer, 0..1 (default: the engine's)`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' }, kb: { type: 'string' }, threshold: { type: 'string' } })
+    const threshold = numberOption('threshold', values.threshold)
+    if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError(`--threshold must be between 0 and 1, got ${threshold}`)
+    const engine: Engine = loadEngine(values.kb, { threshold })
+    const print = (question: string): void => {
+      const reply = engine.reply(question)
+      process.stdout.write(values.json ? `${JSON.stringify(toAskJson(reply))}\n` : formatReply(reply))
+    }
+    if (positionals.length > 0) {
+      print(positionals.join(' '))
+      return 0
+    }
+    if (process.stdin.isTTY) throw new UsageError('give a QUESTION, or pipe questions on standard input')
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      if (line.trim()) print(line)
+    }
+    return 0
+  },
+}

@@ -1,0 +1,170 @@
+/**
+ * The knowledge-base compiler: reads a knowledge-base folder, validates everything, and returns the `kb.json`
+ * content, or every problem found, each pinned to `file:line`.
+ *
+ * Folder layout: `pages/*.md` (source pages), `qa/*.md` (pairs), `handoffs.md` (topics handed to the clinic,
+ * optional), `synonyms.md` (optional).
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import {
+  KB_FORMAT_VERSION,
+  buildIndex,
+  fold,
+  toPlainText,
+  type KbFile,
+  type KbHandoff,
+  type KbPage,
+  type KbPair,
+  type KbSynonym,
+} from '../../widget/engine/index.ts'
+import { KbCompileError, Problems } from './errors.ts'
+import { listField, parseEntries, textField, type Entry } from './entries.ts'
+import { markdownToRich } from './markdown.ts'
+import { parsePage } from './pages.ts'
+import { isSlug } from './slug.ts'
+import { parseSynonyms } from './synonyms.ts'
+
+/** The fields of a pair. */
+export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
+/** The fields of a handoff topic. */
+export const HANDOFF_FIELDS = ['id', 'asked'] as const
+
+/** A file path as problems show it: relative to the working directory. */
+const shown = (path: string): string => relative(process.cwd(), path) || path
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(dir, name))
+}
+
+interface Located<T> {
+  value: T
+  entry: Entry
+}
+
+/** Checks the fields every entry needs and returns the answer as rich text and plain text. */
+function readCommon(entry: Entry, problems: Problems, what: string): { id: string; aliases: string[]; rich: KbPair['answer'] } {
+  const id = textField(entry, 'id', problems)
+  const label = entry.heading ? `"${entry.heading}"` : `on line ${entry.line}`
+  if (!entry.heading) problems.add(entry.file, entry.line, `the ${what} heading is empty: write the question after "## "`)
+  if (!entry.fields.has('id')) problems.add(entry.file, entry.line, `${what} ${label} is missing "id:"`)
+  else if (!id) problems.add(entry.file, entry.fields.get('id')!.line, `${what} ${label} has an empty "id:"`)
+  else if (!isSlug(id)) problems.add(entry.file, entry.fields.get('id')!.line, `id "${id}" must be lower-case letters, digits and hyphens`)
+  const aliases = listField(entry, 'asked')
+  if (!entry.fields.has('asked')) problems.add(entry.file, entry.line, `${what} ${label} is missing "asked:"`)
+  else if (aliases.length === 0) problems.add(entry.file, entry.fields.get('asked')!.line, `${what} ${label} has an empty "asked:" list`)
+  if (!entry.body) problems.add(entry.file, entry.line, `${what} ${label} has no answer: leave a blank line after the fields, then write it`)
+  const rich = entry.body ? markdownToRich(entry.body, entry.file, entry.bodyLine, problems) : []
+  return { id, aliases, rich }
+}
+
+/** Compiles the knowledge base in `dir`. Throws {@link KbCompileError} with every problem found. */
+export function compileKb(dir: string): KbFile {
+  const problems = new Problems()
+  if (!existsSync(dir)) throw new KbCompileError([{ file: shown(dir), line: 1, message: 'the knowledge-base folder does not exist' }])
+
+  const pages: KbPage[] = markdownFiles(join(dir, 'pages')).map((path) =>
+    parsePage(shown(path), basename(path, '.md'), readFileSync(path, 'utf8'), problems),
+  )
+  const pagesById = new Map(pages.map((page) => [page.id, page]))
+
+  const synonymsPath = join(dir, 'synonyms.md')
+  const synonyms: KbSynonym[] = existsSync(synonymsPath)
+    ? parseSynonyms(shown(synonymsPath), readFileSync(synonymsPath, 'utf8'), problems)
+    : []
+
+  const pairFiles = markdownFiles(join(dir, 'qa'))
+  if (pairFiles.length === 0) problems.add(shown(join(dir, 'qa')), 1, 'no Q&A files (*.md) found')
+  const pairs: Array<Located<KbPair>> = []
+  for (const path of pairFiles) {
+    const file = shown(path)
+    const { topic, entries } = parseEntries(file, readFileSync(path, 'utf8'), PAIR_FIELDS, problems)
+    if (entries.length === 0) problems.add(file, 1, 'the file has no pairs ("## Question" headings)')
+    for (const entry of entries) {
+      const { id, aliases, rich } = readCommon(entry, problems, 'pair')
+      const source = textField(entry, 'source', problems)
+      const [pageId = '', sectionId = ''] = source.split('#')
+      const page = pagesById.get(pageId)
+      const section = page?.sections.find((s) => s.id === sectionId)
+      const sourceLine = entry.fields.get('source')?.line ?? entry.line
+      if (!entry.fields.has('source')) problems.add(file, entry.line, `pair "${entry.heading}" is missing "source:"`)
+      else if (!source) problems.add(file, sourceLine, `pair "${entry.heading}" has an empty "source:"`)
+      else if (!page) problems.add(file, sourceLine, `source page "${pageId}" does not exist (pages: ${[...pagesById.keys()].join(', ')})`)
+      else if (!section) problems.add(file, sourceLine, `source section "${source}" does not exist (sections of "${pageId}": ${page.sections.map((s) => s.id).join(', ')})`)
+      const related = listField(entry, 'related')
+      if (!entry.fields.has('related')) problems.add(file, entry.line, `pair "${entry.heading}" is missing "related:"`)
+      else if (related.length === 0) problems.add(file, entry.fields.get('related')!.line, `pair "${entry.heading}" has an empty "related:"`)
+      const note = textField(entry, 'note', problems)
+      if (entry.fields.has('note') && !note) problems.add(file, entry.fields.get('note')!.line, `pair "${entry.heading}" has an empty "note:"`)
+      pairs.push({
+        entry,
+        value: {
+          id,
+          question: entry.heading,
+          aliases,
+          answer: rich,
+          answerText: toPlainText(rich),
+          source: { page: pageId, section: sectionId, label: page && section ? `${page.title} › ${section.title}` : source },
+          related,
+          topic,
+          ...(note ? { note } : {}),
+          origin: `${file}:${entry.line}`,
+        },
+      })
+    }
+  }
+
+  const handoffsPath = join(dir, 'handoffs.md')
+  const handoffs: Array<Located<KbHandoff>> = []
+  if (existsSync(handoffsPath)) {
+    const file = shown(handoffsPath)
+    for (const entry of parseEntries(file, readFileSync(handoffsPath, 'utf8'), HANDOFF_FIELDS, problems).entries) {
+      const { id, aliases, rich } = readCommon(entry, problems, 'handoff topic')
+      handoffs.push({ entry, value: { id, topic: entry.heading, aliases, answer: rich, answerText: toPlainText(rich), origin: `${file}:${entry.line}` } })
+    }
+  }
+
+  checkUnique(pairs, handoffs, problems)
+  const ids = new Set(pairs.map((p) => p.value.id))
+  for (const { entry, value } of pairs) {
+    const line = entry.fields.get('related')?.line ?? entry.line
+    for (const id of value.related) {
+      if (id === value.id) problems.add(entry.file, line, `pair "${value.id}" lists itself as related`)
+      else if (!ids.has(id)) problems.add(entry.file, line, `related id "${id}" does not exist`)
+    }
+  }
+
+  if (problems.size > 0) throw new KbCompileError(problems.list)
+  const content = {
+    pages,
+    pairs: pairs.map((p) => p.value),
+    handoffs: handoffs.map((h) => h.value),
+    synonyms,
+  }
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
+  return { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, synonyms) }
+}
+
+/** Duplicate ids (pairs and handoffs share one namespace) and duplicate questions. */
+function checkUnique(pairs: Array<Located<KbPair>>, handoffs: Array<Located<KbHandoff>>, problems: Problems): void {
+  const ids = new Map<string, Entry>()
+  for (const { entry, value } of [...pairs, ...handoffs]) {
+    if (!value.id) continue
+    const first = ids.get(value.id)
+    if (first) problems.add(entry.file, entry.fields.get('id')!.line, `duplicate id "${value.id}" (first used at ${first.file}:${first.line})`)
+    else ids.set(value.id, entry)
+  }
+  const questions = new Map<string, Entry>()
+  for (const { entry } of pairs) {
+    const key = fold(entry.heading).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    if (!key) continue
+    const first = questions.get(key)
+    if (first) problems.add(entry.file, entry.line, `duplicate question "${entry.heading}" (also at ${first.file}:${first.line})`)
+    else questions.set(key, entry)
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Confidence: how well a pair fits a message, in 0..1, with the same meaning at any knowledge-base size.
+ *
+ * Raw BM25 scores grow with the message's length and drift as the knowledge base grows (minisearch notes), so
+ * the confidence is built from rarity-weighted overlaps instead:
+ * - coverage: the share of the message's weight that the pair matches (answer-only matches count for less);
+ * - fit: the best share of one of the pair's phrasings that the message covers, so a short, exact question
+ *   ("will it hurt") is as sure as a long one.
+ * Their weighted geometric mean is the confidence. Weights are inverse document frequencies, so "trigger point"
+ * (in every pair) counts for little and "ultrasound" for much; a word the knowledge base does not know counts
+ * fully against coverage, because it usually names what the message is really about ("insurance", "parking").
+ */
+
+/** Tuning constants, measured on `kb/eval.jsonl` and the public dev set (see README, "Matching"). */
+export const CONFIDENCE_TUNING = {
+  /** Credit for a term found only in the answer text, not in any way the question is asked. */
+  answerOnlyCredit: 0.5,
+  /** How much of the confidence comes from coverage (the rest from fit). */
+  coverageWeight: 0.5,
+  /** An unknown word weighs as much as a word found in this share of… one document. */
+  unknownWeight: 1,
+} as const
+
+/** Inverse document frequency (BM25's), for `df` documents containing the term out of `n`. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+}
+
+/** What the confidence of one pair is made of, for staff. */
+export interface Fit {
+  confidence: number
+  coverage: number
+  fit: number
+  matched: string[]
+}
+
+/**
+ * Scores one candidate.
+ * @param query - the message's distinct terms, with their weights
+ * @param fieldsByTerm - for each matched query term, the fields it matched in (from the search result)
+ * @param phrasings - the pair's phrasings (question and aliases), analyzed
+ * @param weight - the weight of any term
+ */
+export function scoreCandidate(
+  query: ReadonlyMap<string, number>,
+  fieldsByTerm: Readonly<Record<string, readonly string[]>>,
+  phrasings: readonly (readonly string[])[],
+  weight: (term: string) => number,
+): Fit {
+  let total = 0
+  let covered = 0
+  const matched: string[] = []
+  for (const [term, w] of query) {
+    total += w
+    const fields = fieldsByTerm[term]
+    if (!fields || fields.length === 0) continue
+    matched.push(term)
+    const asked = fields.includes('question') || fields.includes('aliases')
+    covered += w * (asked ? 1 : CONFIDENCE_TUNING.answerOnlyCredit)
+  }
+  const coverage = total > 0 ? covered / total : 0
+
+  let fit = 0
+  for (const phrasing of phrasings) {
+    let all = 0
+    let hit = 0
+    for (const term of new Set(phrasing)) {
+      const w = weight(term)
+      all += w
+      if (query.has(term)) hit += w
+    }
+    if (all > 0) fit = Math.max(fit, hit / all)
+  }
+
+  const a = CONFIDENCE_TUNING.coverageWeight
+  const confidence = coverage > 0 && fit > 0 ? Math.pow(coverage, a) * Math.pow(fit, 1 - a) : 0
+  return { confidence, coverage, fit, matched }
+}

@@ -1,0 +1,212 @@
+/**
+ * The answer engine: given a visitor's message, decide what to say. DOM-free; the widget, the CLI and the staff
+ * console all call {@link createEngine}.
+ */
+import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
+import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion } from './types.ts'
+import { detectEmergency, detectSmalltalk } from './intents.ts'
+import { loadIndex } from './search-index.ts'
+import { createSpeller } from './spelling.ts'
+import { idf, scoreCandidate, type Fit } from './confidence.ts'
+import { fold, words } from './text.ts'
+import { CLARIFY_TEXT, FALLBACK_TEXT, HANDOFF_SUFFIX, SMALLTALK_TEXT, emergencyText } from './replies.ts'
+
+/** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
+export const defaultEngineOptions: Required<EngineOptions> = {
+  threshold: 0.5,
+  clarifyMargin: 0.04,
+  emergencyNumber: '911',
+  crisisLine: '988',
+  maxLength: 500,
+}
+
+/** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
+const CANDIDATES = 12
+/** Query terms kept: a long message's extra words change nothing but the time taken. */
+const MAX_QUERY_TERMS = 32
+
+interface Candidate {
+  id: string
+  pair?: KbPair
+  handoff?: KbHandoff
+  fit: Fit
+  score: number
+}
+
+/** Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. */
+export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
+  const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
+  const index = loadIndex(kb.index, kb.synonyms)
+  const speller = createSpeller(index.df)
+  const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
+  const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
+  const phrasingCache = new Map<string, string[][]>()
+  const n = index.documentCount
+  const unknownWeight = idf(1, n)
+
+  const weight = (term: string): number => {
+    const df = index.df.get(term)
+    return df === undefined ? unknownWeight : idf(df, n)
+  }
+
+  const phrasings = (id: string): string[][] => {
+    let cached = phrasingCache.get(id)
+    if (!cached) {
+      const pair = pairsById.get(id)
+      const handoff = handoffsById.get(id)
+      const texts = pair ? [pair.question, ...pair.aliases] : handoff ? [handoff.topic, ...handoff.aliases] : []
+      cached = texts.map((text) => index.analyzer(text))
+      phrasingCache.set(id, cached)
+    }
+    return cached
+  }
+
+  /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
+  const queryTerms = (text: string): string[] => {
+    const terms = [...new Set(index.analyzer(text))].slice(0, MAX_QUERY_TERMS)
+    return [...new Set(terms.map((term) => speller.correct(term) ?? term))]
+  }
+
+  const rank = (terms: string[]): Candidate[] => {
+    const query = new Map(terms.map((term) => [term, weight(term)]))
+    const known = terms.filter((term) => index.df.has(term))
+    const results = index.search(known).slice(0, CANDIDATES)
+    const candidates = results.map((result): Candidate => {
+      const id = String(result.id)
+      const fields: Record<string, string[]> = result.match
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, fields, phrasings(id), weight), score: result.score }
+    })
+    return candidates.sort((a, b) => b.fit.confidence - a.fit.confidence || b.score - a.score)
+  }
+
+  const toMatch = (candidate: Candidate): Match => ({
+    pair: candidate.pair!,
+    confidence: round(candidate.fit.confidence),
+    terms: candidate.fit.matched,
+  })
+
+  const related = (pair: KbPair | undefined): KbPair[] =>
+    (pair?.related ?? []).map((id) => pairsById.get(id)).filter((p): p is KbPair => p !== undefined)
+
+  const starters = (): KbPair[] => kb.pairs.slice(0, 3)
+
+  function decide(raw: string): Reply {
+    const question = raw.slice(0, settings.maxLength)
+    const terms = queryTerms(question)
+    const ranked = rank(terms)
+    const pairs = ranked.filter((candidate) => candidate.pair)
+    const best = pairs[0]
+    const top = best ? toMatch(best) : null
+    const alternatives = pairs.slice(1, 4).map(toMatch)
+    const leader = ranked[0]
+    const why: ReplyWhy = {
+      queryTerms: terms,
+      matchedTerms: leader?.fit.matched ?? [],
+      coverage: round(leader?.fit.coverage ?? 0),
+      threshold: settings.threshold,
+      reason: '',
+    }
+    const make = (kind: ReplyKind, reply: string, extra: Partial<Reply> = {}): Reply => ({
+      question,
+      kind,
+      reply,
+      rich: null,
+      confidence: top?.confidence ?? 0,
+      top,
+      alternatives,
+      choices: [],
+      followUps: [],
+      why,
+      ...extra,
+    })
+
+    const emergency = detectEmergency(question)
+    if (emergency) {
+      why.reason = `emergency: ${emergency.label}`
+      return make('emergency', emergencyText(emergency, settings.emergencyNumber, settings.crisisLine), { confidence: 1 })
+    }
+    const smalltalk = detectSmalltalk(question)
+    if (smalltalk) {
+      why.reason = `small talk: ${smalltalk}`
+      return make('smalltalk', SMALLTALK_TEXT[smalltalk], { confidence: 1, followUps: starters() })
+    }
+    if (!leader || leader.fit.confidence < settings.threshold) {
+      why.reason = leader
+        ? `best confidence ${round(leader.fit.confidence)} is below the threshold ${settings.threshold}`
+        : words(fold(question)).length === 0
+          ? 'no words'
+          : 'no known words'
+      return make('fallback', FALLBACK_TEXT, { followUps: related(best?.pair) })
+    }
+    if (leader.handoff) {
+      why.reason = `handoff topic: ${leader.handoff.topic}`
+      why.handoff = leader.handoff.id
+      return make('fallback', `${leader.handoff.answerText} ${HANDOFF_SUFFIX}`, { rich: leader.handoff.answer })
+    }
+    const close = pairs.filter((c) => c.fit.confidence >= settings.threshold && leader.fit.confidence - c.fit.confidence <= settings.clarifyMargin)
+    if (close.length >= 2) {
+      const choices = close.slice(0, 3).map((c) => c.pair!)
+      why.reason = `${choices.length} pairs within ${settings.clarifyMargin} of each other`
+      const reply = [CLARIFY_TEXT, ...choices.map((pair) => `- ${pair.question}`)].join('\n')
+      return make('clarify', reply, { choices })
+    }
+    const pair = leader.pair!
+    why.reason = `confidence ${round(leader.fit.confidence)} ≥ threshold ${settings.threshold}`
+    return make('answer', pair.answerText, { rich: pair.answer, followUps: related(pair) })
+  }
+
+  function suggest(partial: string, limit = 5): Suggestion[] {
+    const text = partial.slice(0, 100)
+    if (text.trim().length < 2) return []
+    const complete = /[\s\p{P}]$/u.test(text)
+    const terms = queryTerms(text).filter((term) => complete || index.df.has(term) || term === lastPrefix(text))
+    // The word being typed is not yet a word: search it as a prefix of known terms, unstemmed.
+    const prefix = complete ? null : lastPrefix(text)
+    const searchTerms = prefix ? [...terms.filter((t) => t !== prefix), prefix] : terms
+    const results = index.search(searchTerms, { prefixLast: prefix !== null, fields: ['question', 'aliases'] })
+    const out: Suggestion[] = []
+    for (const result of results) {
+      const pair = pairsById.get(String(result.id))
+      if (pair) out.push({ id: pair.id, question: pair.question })
+      if (out.length >= limit) break
+    }
+    return out
+  }
+
+  return {
+    reply(message) {
+      try {
+        return decide(typeof message === 'string' ? message : String(message ?? ''))
+      } catch (error) {
+        // A reply must always come back; an engine bug becomes an honest fallback, not a broken widget.
+        const question = String(message ?? '').slice(0, settings.maxLength)
+        const why: ReplyWhy = { queryTerms: [], matchedTerms: [], coverage: 0, threshold: settings.threshold, reason: `internal error: ${String(error)}` }
+        return { question, kind: 'fallback', reply: FALLBACK_TEXT, rich: null, confidence: 0, top: null, alternatives: [], choices: [], followUps: [], why }
+      }
+    },
+    suggest(partial, limit) {
+      try {
+        return suggest(typeof partial === 'string' ? partial : '', limit)
+      } catch {
+        return []
+      }
+    },
+    pairs: kb.pairs,
+    pair: (id) => pairsById.get(id),
+    options: settings,
+  }
+}
+
+/** The last word of a partial message, folded and cut to five letters so it prefixes its own stem. */
+function lastPrefix(text: string): string | null {
+  const last = words(fold(text)).at(-1)
+  return last && last.length >= 2 ? last.slice(0, 5) : null
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

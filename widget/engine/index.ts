@@ -1,0 +1,13 @@
+/**
+ * The Frontdesk engine: everything that turns a message into a reply, without a DOM. The widget, the CLI and the
+ * staff console import from here; only this folder imports minisearch.
+ */
+export { createEngine, defaultEngineOptions } from './engine.ts'
+export { parseKb, KbLoadError } from './load.ts'
+export { toAskJson, type AskJson, type AskJsonMatch } from './reply-json.ts'
+export { toPlainText, isSafeHref, SAFE_LINK_SCHEMES } from './rich-text.ts'
+export { buildIndex, hashString } from './search-index.ts'
+export { createAnalyzer, baseTerms, fold } from './text.ts'
+export { detectEmergency, detectSmalltalk } from './intents.ts'
+export * from './kb-format.ts'
+export * from './types.ts'

@@ -1,0 +1,106 @@
+/**
+ * Messages that are not questions for the knowledge base: red flags, which override everything, and small talk.
+ * Patterns run on folded text (see `fold`), so case, accents and contractions are already straightened.
+ */
+import { fold, words } from './text.ts'
+
+/** The kinds of emergency, which decide what number the reply names. */
+export const EmergencyKind = { medical: 'medical', selfHarm: 'self-harm' } as const
+/** One of {@link EmergencyKind}'s values. */
+export type EmergencyKind = (typeof EmergencyKind)[keyof typeof EmergencyKind]
+
+/** A detected red flag. */
+export interface EmergencyHit {
+  kind: EmergencyKind
+  /** What was recognised, for staff ("chest pain"). */
+  label: string
+}
+
+const NEAR = '\\b[\\w\\s]{0,30}?\\b'
+const BREATHE = '(?:breath|breathe|breathing|breth|breathin)'
+const SWELL = '(?:swell\\w*|swollen|swole|closing|closed up|puff\\w*|tight\\w*)'
+const AIRWAY = '(?:throat|tongue|lips?|mouth|airway|face)'
+
+/** Red flags: [label, pattern]. Kept broad on purpose: a false alarm costs little, a miss can cost a life. */
+const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['chest pain', new RegExp(`\\bchest${NEAR}(?:pain|hurt\\w*|ache|aching|tight\\w*|pressure|crush\\w*|squeez\\w*|heavy)`)],
+  ['chest pain', new RegExp(`\\b(?:pain|pressure|tightness|crushing)${NEAR}chest\\b`)],
+  ['heart attack', /\b(?:heart attack|cardiac arrest|heartattack)\b/],
+  ['breathing', new RegExp(`\\b(?:can not|cannot|could not|unable to|struggling to|struggle to|hard to|trouble|difficulty|difficult to|hard time|problems?)\\s+(?:\\w+\\s+)?${BREATHE}\\b`)],
+  ['breathing', /\b(?:short(?:ness)? of breath|out of breath|not breathing|stopped breathing|gasping|choking|can not get (?:enough )?air)\b/],
+  ['stroke', /\b(?:stroke|face (?:is )?droop\w*|droop\w* (?:face|mouth|side)|slurr\w*|worst headache)\b/],
+  ['stroke', /\bsudden\w*\b[\w\s]{0,30}\b(?:numb\w*|weak\w*|paraly\w*)\b[\w\s]{0,20}\b(?:one side|arm|leg|face)\b/],
+  ['stroke', /\bcan not (?:speak|talk|move (?:my )?(?:arm|leg|face))\b/],
+  ['swelling of the throat or face', new RegExp(`\\b${AIRWAY}${NEAR}${SWELL}`)],
+  ['swelling of the throat or face', new RegExp(`\\b${SWELL}${NEAR}${AIRWAY}\\b`)],
+  ['severe allergic reaction', /\b(?:anaphyla\w*|severe allergic reaction|hives all over)\b/],
+  ['heavy bleeding', /\b(?:bleed\w*|blood)\b[\w\s]{0,30}\b(?:will not stop|not stop\w*|does not stop|heavily|heavy|a lot|everywhere|gushing|pouring|spurting|so much|badly)\b/],
+  ['heavy bleeding', /\b(?:heavy|heavily|severe|uncontrolled|massive|profuse\w*|lots of|so much) (?:bleed\w*|blood)\b/],
+  ['heavy bleeding', /\bcan not stop (?:the )?bleed\w*/],
+  ['fainting', /\b(?:faint\w*|passed out|pass out|passing out|blacked out|black out|lost consciousness|unconscious|unresponsive|collapsed?)\b/],
+  ['seizure', /\b(?:seizure\w*|convuls\w*|fitting)\b/],
+  ['overdose', /\b(?:overdos\w*|took too many pills)\b/],
+]
+
+const SELF_HARM_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['suicide', /\b(?:suicid\w*|kill (?:myself|me)|end (?:my life|it all)|take my (?:own )?life)\b/],
+  ['suicide', /\b(?:want|wanna|going|wish|ready) (?:to )?(?:die|be dead)\b/],
+  ['suicide', /\b(?:not|no) (?:want to|reason to) (?:live|be alive|be here)\b|\bbetter off dead\b/],
+  ['self-harm', /\b(?:self ?harm\w*|hurt\w* myself|cut\w* myself|harm\w* myself)\b/],
+]
+
+/** Finds a red flag in a message, self-harm first (its reply names the crisis line). */
+export function detectEmergency(message: string): EmergencyHit | null {
+  // Punctuation between words must not hide a phrase ("chest...pain"), so match on the words alone.
+  const text = words(fold(message)).join(' ')
+  for (const [label, pattern] of SELF_HARM_RED_FLAGS) if (pattern.test(text)) return { kind: 'self-harm', label }
+  for (const [label, pattern] of MEDICAL_RED_FLAGS) if (pattern.test(text)) return { kind: 'medical', label }
+  return null
+}
+
+/** The kinds of small talk, each with its own reply. */
+export const SmalltalkKind = {
+  greeting: 'greeting',
+  thanks: 'thanks',
+  goodbye: 'goodbye',
+  identity: 'identity',
+  empty: 'empty',
+} as const
+/** One of {@link SmalltalkKind}'s values. */
+export type SmalltalkKind = (typeof SmalltalkKind)[keyof typeof SmalltalkKind]
+
+/** Phrases of each kind, longest first within a kind so they are removed whole. */
+const SMALLTALK_PHRASES: ReadonlyArray<readonly [SmalltalkKind, RegExp]> = [
+  ['identity', /\b(?:who|what) (?:are|r) (?:you|u|ya)\b|\bare (?:you|u) (?:a |an )?(?:real )?(?:robot|bot|human|person|ai|machine|computer|chatbot|real|people|alive)\b|\b(?:am i )?(?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real )?(?:robot|bot|human|person|ai|machine|computer|someone)\b|\bwhat is your name\b|\bwho (?:am i|is this|made you)\b|\bwhat can (?:you|u) do\b|\bhow does this (?:chat|work)\b/],
+  ['goodbye', /\b(?:good ?bye|bye bye|bye|see (?:you|ya|u)(?: later| soon)?|later|cya|farewell|take care|good night|gotta go|have a (?:good|nice|great) (?:day|one|night|evening))\b/],
+  ['thanks', /\b(?:thank (?:you|u)(?: so much| very much)?|thanks(?: a lot| so much)?|thanx|thx|ty|tysm|cheers|much appreciated|appreciate (?:it|that|you)|that (?:helps|helped|is helpful)|helpful)\b/],
+  ['greeting', /\b(?:hello|hi|hey|hiya|howdy|heya|yo|greetings|hola|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|what is up|sup|how are (?:you|u|ya)(?: doing| today)?|how is it going|nice to meet you)\b/],
+]
+
+/** Words that may stand beside small talk without making it a question. */
+const FILLER = new Set(
+  `so very much a lot lots again all you u ya the there for your help ok okay okey k great good nice cool awesome
+  perfect brilliant lovely wonderful fine got it that this is was and well oh ah yes yeah yep no nope sure alright
+  right guys folks team everyone friend doc doctor bot really just then now too me again today everybody
+  sir madam mate hun dear love lol haha hehe hmm um uh wow`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Recognises a message that is only small talk; a greeting followed by a real question is not small talk. */
+export function detectSmalltalk(message: string): SmalltalkKind | null {
+  let text = words(fold(message)).join(' ')
+  if (text === '') return 'empty'
+  let found: SmalltalkKind | null = null
+  for (const [kind, pattern] of SMALLTALK_PHRASES) {
+    const global = new RegExp(pattern.source, 'g')
+    if (global.test(text)) {
+      found ??= kind
+      text = text.replace(global, ' ')
+    }
+  }
+  const rest = text.split(' ').filter((word) => word && !FILLER.has(word))
+  if (found) return rest.length === 0 ? found : null
+  // "ok", "great", "cool" alone: an acknowledgement, answered like thanks.
+  return words(fold(message)).every((word) => FILLER.has(word)) ? 'thanks' : null
+}

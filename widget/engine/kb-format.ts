@@ -1,0 +1,121 @@
+/**
+ * The shape of `kb.json`: what the compiler (`build/compiler`) writes and what the engine, the widget,
+ * the CLI and the staff console read. Bump {@link KB_FORMAT_VERSION} on any change a reader must know about.
+ */
+
+/** The version of the `kb.json` format. Readers refuse any other. */
+export const KB_FORMAT_VERSION = 1 as const
+
+/** Inline rich text: plain text, emphasis and links. Never HTML: renderers build elements from it. */
+export type RichInline =
+  | { type: 'text'; text: string }
+  | { type: 'strong'; children: RichInline[] }
+  | { type: 'em'; children: RichInline[] }
+  /** `href` is always `https:`, `mailto:` or `tel:` (checked by the compiler and again by renderers). */
+  | { type: 'link'; href: string; children: RichInline[] }
+
+/** Block rich text: paragraphs and lists. */
+export type RichBlock =
+  | { type: 'paragraph'; children: RichInline[] }
+  | { type: 'list'; ordered: boolean; items: RichInline[][] }
+
+/** An answer as a safe rich-text tree. */
+export type RichText = RichBlock[]
+
+/** Where an answer comes from: a section of one of the clinic's source pages in `kb/pages/`. */
+export interface KbSource {
+  /** The page's id: its file name without `.md`. */
+  page: string
+  /** The section's id: the slug of its heading. */
+  section: string
+  /** What a visitor reads: "Page title › Section title". */
+  label: string
+}
+
+/** One question-and-answer pair. */
+export interface KbPair {
+  /** A stable slug, unique in the knowledge base. */
+  id: string
+  /** The question as staff wrote it. */
+  question: string
+  /** Other ways visitors ask the same question. */
+  aliases: string[]
+  /** The answer as rich text. */
+  answer: RichText
+  /** The answer as plain text, for the CLI, screen-reader summaries and search. */
+  answerText: string
+  /** Where the answer comes from. */
+  source: KbSource
+  /** Ids of pairs a visitor may want next. */
+  related: string[]
+  /** The topic heading of the file the pair is in, for grouping in the staff console. */
+  topic: string
+  /** A staff note kept beside the pair, such as where the documents disagree. */
+  note?: string
+  /** Where the pair is written: `kb/qa/FILE.md:LINE`. */
+  origin: string
+}
+
+/**
+ * A topic the knowledge base deliberately does not answer (prices, opening hours, other treatments…).
+ * A message that matches one gets the fallback kind with this reply, which points to booking.
+ */
+export interface KbHandoff {
+  /** A stable slug, unique among pairs and handoffs. */
+  id: string
+  /** A short name for the topic, shown to staff. */
+  topic: string
+  /** Ways visitors ask about it. */
+  aliases: string[]
+  /** What the visitor reads before the booking offer. */
+  answer: RichText
+  /** The same as plain text. */
+  answerText: string
+  /** Where the handoff is written: `kb/FILE.md:LINE`. */
+  origin: string
+}
+
+/** A section of a source page. */
+export interface KbSection {
+  id: string
+  title: string
+}
+
+/** A source page in `kb/pages/`. */
+export interface KbPage {
+  id: string
+  title: string
+  sections: KbSection[]
+}
+
+/** A group of words that mean the same here: visitors' words first mapped onto the canonical one. */
+export interface KbSynonym {
+  /** The word or phrase the index uses. */
+  canonical: string
+  /** Words or phrases visitors use for it. */
+  variants: string[]
+}
+
+/** The whole compiled knowledge base. */
+export interface KbFile {
+  /** Always {@link KB_FORMAT_VERSION}. */
+  format: typeof KB_FORMAT_VERSION
+  /** A hash of the content, so caches and reports can tell two builds apart. */
+  hash: string
+  pages: KbPage[]
+  pairs: KbPair[]
+  handoffs: KbHandoff[]
+  synonyms: KbSynonym[]
+  /** The serialized search index, owned by the engine (`widget/engine/search-index.ts`). */
+  index: KbIndex
+}
+
+/** The serialized index and what it takes to load it back. */
+export interface KbIndex {
+  /** A hash of the index options; the engine refuses an index built with other options. */
+  optionsHash: string
+  /** The output of `MiniSearch#toJSON`. */
+  data: unknown
+  /** How many documents (pairs and handoffs) hold each term: the rarity weights of confidences. */
+  df: Record<string, number>
+}

@@ -1,0 +1,29 @@
+/** Reading a `kb.json` that came over the network or from disk: refuse anything that is not ours. */
+import { KB_FORMAT_VERSION, type KbFile } from './kb-format.ts'
+
+/** Why a `kb.json` could not be used. */
+export class KbLoadError extends Error {
+  override name = 'KbLoadError'
+}
+
+/**
+ * Checks parsed JSON is a `kb.json` of the current format and returns it typed. Throws {@link KbLoadError} naming
+ * what is wrong. Deep checks are the compiler's job; this guards against the wrong file, a truncated one, or one
+ * from another version.
+ */
+export function parseKb(json: unknown): KbFile {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new KbLoadError('Frontdesk: kb.json is not a JSON object')
+  }
+  const kb = json as Partial<KbFile>
+  if (kb.format !== KB_FORMAT_VERSION) {
+    throw new KbLoadError(`Frontdesk: kb.json has format ${JSON.stringify(kb.format)}, expected ${KB_FORMAT_VERSION}; rebuild it with "frontdesk build"`)
+  }
+  for (const key of ['pairs', 'handoffs', 'synonyms', 'pages'] as const) {
+    if (!Array.isArray(kb[key])) throw new KbLoadError(`Frontdesk: kb.json has no "${key}" list`)
+  }
+  if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.df !== 'object') {
+    throw new KbLoadError('Frontdesk: kb.json has no index')
+  }
+  return kb as KbFile
+}

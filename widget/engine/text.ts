@@ -1,0 +1,114 @@
+/**
+ * The one text pipeline, used to index the knowledge base and to read visitors' messages, so that both sides
+ * always agree: Unicode normalisation, case and diacritic folding, contractions, punctuation, stop words,
+ * stemming and the knowledge base's synonyms.
+ */
+import { stemmer } from 'stemmer'
+import type { KbSynonym } from './kb-format.ts'
+import { STOP_WORDS } from './stopwords.ts'
+
+/** Contractions expanded before splitting, so "can't" and "cannot" read alike. */
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'d\b/g, '$1 would'],
+  [/\bi'm\b/g, 'i am'],
+  // "it's", "what's", "doctor's": the 's adds nothing a search can use.
+  [/\b(\w+)'s\b/g, '$1'],
+]
+
+/**
+ * Folds a string for matching: NFKC (full-width letters, ligatures), lower case, diacritics removed, curly
+ * apostrophes straightened, zero-width characters dropped, contractions expanded.
+ */
+export function fold(text: string): string {
+  let out = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    // Zero-width characters are not separators in MiniSearch's default tokenizer (its issue #249); here they vanish.
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement)
+  return out
+}
+
+/** Splits folded text into words: runs of letters and digits. Everything else separates. */
+export function words(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Stems an English word; leaves words in other scripts and numbers as they are. */
+export function stem(word: string): string {
+  return /^[a-z]+$/.test(word) ? stemmer(word) : word
+}
+
+/** A function from text to index terms. */
+export type Analyzer = (text: string) => string[]
+
+/** A compiled synonym table: variant term sequences mapped to canonical term sequences. */
+interface SynonymTable {
+  /** Variants keyed by their first term, longest first. */
+  byFirst: Map<string, Array<{ variant: string[]; canonical: string[] }>>
+}
+
+/** Folds, splits, drops stop words and stems: the pipeline before synonyms. */
+export function baseTerms(text: string): string[] {
+  const out: string[] = []
+  for (const word of words(fold(text))) {
+    if (STOP_WORDS.has(word)) continue
+    out.push(stem(word))
+  }
+  return out
+}
+
+/**
+ * Compiles synonyms. Variants and canonicals go through the same base pipeline as text, so a variant matches
+ * whatever the stemmer makes of it. A variant made only of stop words can never match; the compiler reports it.
+ */
+function compileSynonyms(synonyms: readonly KbSynonym[]): SynonymTable {
+  const byFirst: SynonymTable['byFirst'] = new Map()
+  for (const { canonical, variants } of synonyms) {
+    const canonicalTerms = baseTerms(canonical)
+    for (const variant of variants) {
+      const variantTerms = baseTerms(variant)
+      const first = variantTerms[0]
+      if (first === undefined || canonicalTerms.length === 0) continue
+      const list = byFirst.get(first) ?? []
+      list.push({ variant: variantTerms, canonical: canonicalTerms })
+      byFirst.set(first, list)
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.variant.length - a.variant.length)
+  return { byFirst }
+}
+
+/** Replaces every synonym variant in a term sequence with its canonical terms, longest variant first. */
+function applySynonyms(terms: string[], table: SynonymTable): string[] {
+  if (table.byFirst.size === 0) return terms
+  const out: string[] = []
+  for (let i = 0; i < terms.length; ) {
+    const candidates = table.byFirst.get(terms[i]!)
+    const hit = candidates?.find(({ variant }) => variant.every((term, k) => terms[i + k] === term))
+    if (hit) {
+      out.push(...hit.canonical)
+      i += hit.variant.length
+    } else {
+      out.push(terms[i]!)
+      i += 1
+    }
+  }
+  return out
+}
+
+/** Creates the analyzer for a knowledge base's synonyms. The same one must index and query. */
+export function createAnalyzer(synonyms: readonly KbSynonym[]): Analyzer {
+  const table = compileSynonyms(synonyms)
+  return (text) => applySynonyms(baseTerms(text), table)
+}
