@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { basename, join, relative } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   buildIndex,
@@ -31,8 +31,11 @@ export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
 /** The fields of a handoff topic. */
 export const HANDOFF_FIELDS = ['id', 'asked'] as const
 
-/** A file path as problems show it: relative to the working directory. */
-const shown = (path: string): string => relative(process.cwd(), path) || path
+/** A file path as problems show it: relative to the working directory when inside it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
+}
 
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -53,8 +56,8 @@ function readCommon(entry: Entry, problems: Problems, what: string): { id: strin
   const label = entry.heading ? `"${entry.heading}"` : `on line ${entry.line}`
   if (!entry.heading) problems.add(entry.file, entry.line, `the ${what} heading is empty: write the question after "## "`)
   if (!entry.fields.has('id')) problems.add(entry.file, entry.line, `${what} ${label} is missing "id:"`)
-  else if (!id) problems.add(entry.file, entry.fields.get('id')!.line, `${what} ${label} has an empty "id:"`)
-  else if (!isSlug(id)) problems.add(entry.file, entry.fields.get('id')!.line, `id "${id}" must be lower-case letters, digits and hyphens`)
+  else if (!id && !Array.isArray(entry.fields.get('id')!.value)) problems.add(entry.file, entry.fields.get('id')!.line, `${what} ${label} has an empty "id:"`)
+  else if (id && !isSlug(id)) problems.add(entry.file, entry.fields.get('id')!.line, `id "${id}" must be lower-case letters, digits and hyphens`)
   const aliases = listField(entry, 'asked')
   if (!entry.fields.has('asked')) problems.add(entry.file, entry.line, `${what} ${label} is missing "asked:"`)
   else if (aliases.length === 0) problems.add(entry.file, entry.fields.get('asked')!.line, `${what} ${label} has an empty "asked:" list`)

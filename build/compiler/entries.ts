@@ -90,7 +90,8 @@ export function parseEntries(file: string, text: string, allowed: readonly strin
       if (/^#\s/.test(lines[i]!)) problems.add(file, i + 1, 'only one "# Topic" heading is allowed, at the top of the file')
       i++
     }
-    const bodyLines = lines.slice(bodyStart, i)
+    // A stray topic heading is reported above; blanking it keeps line numbers and spares a second report.
+    const bodyLines = lines.slice(bodyStart, i).map((line) => (/^#\s/.test(line) ? '' : line))
     const firstText = bodyLines.findIndex((line) => line.trim() !== '')
     entries.push({
       file,

@@ -26,8 +26,13 @@ const DESCRIBE: Record<string, string> = {
 export function markdownToRich(markdown: string, file: string, firstLine: number, problems: Problems): RichText {
   const tree = fromMarkdown(markdown)
   const lineOf = (node: Nodes): number => firstLine + (node.position?.start.line ?? 1) - 1
+  const reported = new Set<string>()
   const refuse = (node: Nodes): void => {
     const what = DESCRIBE[node.type] ?? `Markdown "${node.type}"`
+    // "<b>x</b>" is two HTML nodes on one line: one report says it.
+    const key = `${lineOf(node)} ${what}`
+    if (reported.has(key)) return
+    reported.add(key)
     problems.add(file, lineOf(node), `${what} is not allowed in an answer (use paragraphs, "-" lists, **bold**, *italic* and links)`)
   }
 

@@ -17,9 +17,14 @@ export const CONFIDENCE_TUNING = {
   answerOnlyCredit: 0.5,
   /** How much of the confidence comes from coverage (the rest from fit). */
   coverageWeight: 0.5,
-  /** An unknown word weighs as much as a word found in this share of… one document. */
+  /** An unknown word weighs this share of the rarest known word's weight. */
   unknownWeight: 1,
-} as const
+  /**
+   * The share of fit that comes from the pair's phrasings on average rather than its best phrasing: a pair
+   * many of whose phrasings match is likelier than one with a single lucky phrasing.
+   */
+  meanFitShare: 0.2,
+}
 
 /** Inverse document frequency (BM25's), for `df` documents containing the term out of `n`. */
 export function idf(df: number, n: number): number {
@@ -60,7 +65,8 @@ export function scoreCandidate(
   }
   const coverage = total > 0 ? covered / total : 0
 
-  let fit = 0
+  let best = 0
+  let sum = 0
   for (const phrasing of phrasings) {
     let all = 0
     let hit = 0
@@ -69,8 +75,12 @@ export function scoreCandidate(
       all += w
       if (query.has(term)) hit += w
     }
-    if (all > 0) fit = Math.max(fit, hit / all)
+    const share = all > 0 ? hit / all : 0
+    best = Math.max(best, share)
+    sum += share
   }
+  const mean = phrasings.length > 0 ? sum / phrasings.length : 0
+  const fit = (1 - CONFIDENCE_TUNING.meanFitShare) * best + CONFIDENCE_TUNING.meanFitShare * mean
 
   const a = CONFIDENCE_TUNING.coverageWeight
   const confidence = coverage > 0 && fit > 0 ? Math.pow(coverage, a) * Math.pow(fit, 1 - a) : 0

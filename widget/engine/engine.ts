@@ -7,7 +7,7 @@ import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggesti
 import { detectEmergency, detectSmalltalk } from './intents.ts'
 import { loadIndex } from './search-index.ts'
 import { createSpeller } from './spelling.ts'
-import { idf, scoreCandidate, type Fit } from './confidence.ts'
+import { CONFIDENCE_TUNING, idf, scoreCandidate, type Fit } from './confidence.ts'
 import { fold, words } from './text.ts'
 import { CLARIFY_TEXT, FALLBACK_TEXT, HANDOFF_SUFFIX, SMALLTALK_TEXT, emergencyText } from './replies.ts'
 
@@ -22,6 +22,11 @@ export const defaultEngineOptions: Required<EngineOptions> = {
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
 const CANDIDATES = 12
+/**
+ * A runner-up is offered as a "did you mean" choice only if its search score is also this close to the leader's:
+ * real ambiguity shows in both signals, a tie in confidence alone is usually settled by the score.
+ */
+const CLARIFY_SCORE_RATIO = 0.8
 /** Query terms kept: a long message's extra words change nothing but the time taken. */
 const MAX_QUERY_TERMS = 32
 
@@ -42,7 +47,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
   const phrasingCache = new Map<string, string[][]>()
   const n = index.documentCount
-  const unknownWeight = idf(1, n)
+  const unknownWeight = idf(1, n) * CONFIDENCE_TUNING.unknownWeight
 
   const weight = (term: string): number => {
     const df = index.df.get(term)
@@ -143,7 +148,13 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       why.handoff = leader.handoff.id
       return make('fallback', `${leader.handoff.answerText} ${HANDOFF_SUFFIX}`, { rich: leader.handoff.answer })
     }
-    const close = pairs.filter((c) => c.fit.confidence >= settings.threshold && leader.fit.confidence - c.fit.confidence <= settings.clarifyMargin)
+    const close = pairs.filter(
+      (c) =>
+        c === leader ||
+        (c.fit.confidence >= settings.threshold &&
+          leader.fit.confidence - c.fit.confidence <= settings.clarifyMargin &&
+          c.score >= leader.score * CLARIFY_SCORE_RATIO),
+    )
     if (close.length >= 2) {
       const choices = close.slice(0, 3).map((c) => c.pair!)
       why.reason = `${choices.length} pairs within ${settings.clarifyMargin} of each other`

@@ -43,7 +43,7 @@ const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
 ]
 
 const SELF_HARM_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['suicide', /\b(?:suicid\w*|kill (?:myself|me)|end (?:my life|it all)|take my (?:own )?life)\b/],
+  ['suicide', /\b(?:suicid\w*|kill\w* (?:myself|me)|end\w* (?:my (?:own )?life|it all|things)|tak\w* my (?:own )?life|unalive)\b/],
   ['suicide', /\b(?:want|wanna|going|wish|ready) (?:to )?(?:die|be dead)\b/],
   ['suicide', /\b(?:not|no) (?:want to|reason to) (?:live|be alive|be here)\b|\bbetter off dead\b/],
   ['self-harm', /\b(?:self ?harm\w*|hurt\w* myself|cut\w* myself|harm\w* myself)\b/],
@@ -82,7 +82,7 @@ const FILLER = new Set(
   `so very much a lot lots again all you u ya the there for your help ok okay okey k great good nice cool awesome
   perfect brilliant lovely wonderful fine got it that this is was and well oh ah yes yeah yep no nope sure alright
   right guys folks team everyone friend doc doctor bot really just then now too me again today everybody
-  sir madam mate hun dear love lol haha hehe hmm um uh wow`
+  sir madam mate hun dear love um uh`
     .split(/\s+/)
     .filter(Boolean),
 )

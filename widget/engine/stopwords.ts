@@ -1,19 +1,18 @@
 /**
- * Words that carry no topic in a visitor's message. They are dropped before stemming, on both the index and the
- * query side. Question words that change what is asked ("why", "where", "when", "who", "how", "long", "many") are
- * deliberately kept.
+ * Words that carry nothing a question could turn on: articles, pronouns, forms of "be", fillers and greetings.
+ * They are dropped before stemming, on both the index and the query side. Words that change what is asked stay,
+ * even common ones ("will it hurt", "how is it done", "who should get it", "what's in it", "after"): rarity
+ * weighting already makes a common word count for little, and dropping it would make different questions equal.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above actually again all also am an and any anyone anything are as at be been being below
-  both but by can could did do does doing done each else even ever every few for from further get gets
-  getting go goes going got had has have having he her here hers herself him himself his i if im in into is it
-  its itself just kind kinda know let like lot lots may maybe me mean might mine more most much must my myself
-  need no nor not now of off oh ok okay on once only or ought our ours ourselves out over own please
-  pretty quite rather really say said she should so some something somebody someone sort such tell than that
-  thats the their theirs them themselves then there these they thing things think this those though through to
-  too um uh under until up us very want wanna was we well were what whats which while whom will with
-  wonder wondering would yeah yes yet you your yours yourself yourselves hey hi hello thanks thank guess sure
-  anyway basically literally honestly just currently gonna gotta`
+  `a an the is are am was were be been being i im me my mine myself you your yours yourself yourselves it its
+  itself they them their theirs themselves we us our ours ourselves he she him her his hers himself herself
+  this that these those there here and or but so if then than of to at by as just really very quite pretty
+  rather please hi hello hey thanks thank oh ok okay um uh hmm yeah yes like kind kinda sort know think guess
+  wonder wondering actually basically literally honestly anyway currently sure well also even some any
+  anyone anything someone something somebody thing things lot lots much what which whats wats wat wut whut
+  thats dont doesnt didnt isnt arent wasnt werent havent hasnt ive youre theyre u ur r ya pls plz thx abt
+  bc cuz coz wanna gonna gotta gimme lemme let same`
     .split(/\s+/)
     .filter(Boolean),
 )

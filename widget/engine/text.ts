@@ -18,6 +18,8 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(\w+)'ll\b/g, '$1 will'],
   [/\b(\w+)'d\b/g, '$1 would'],
   [/\bi'm\b/g, 'i am'],
+  // Question words typed without the apostrophe ("hows", "wheres") keep their meaning.
+  [/\b(how|who|where|when|why)s\b/g, '$1'],
   // "it's", "what's", "doctor's": the 's adds nothing a search can use.
   [/\b(\w+)'s\b/g, '$1'],
 ]
@@ -35,6 +37,8 @@ export function fold(text: string): string {
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     // Zero-width characters are not separators in MiniSearch's default tokenizer (its issue #249); here they vanish.
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    // "hellooo", "sooo painful": no English word has a letter three times in a row.
+    .replace(/(\p{L})\1{2,}/gu, '$1')
   for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement)
   return out
 }

@@ -1,0 +1,36 @@
+/**
+ * Plain MiniSearch with default options over the same pairs: the yardstick that `frontdesk eval` and
+ * `npm run bench` print beside the engine, so the gain is measured, not claimed. Never bundled into the widget.
+ */
+import MiniSearch from 'minisearch'
+import type { KbPair } from './kb-format.ts'
+
+/** A baseline search: the best pair for a message, or null when nothing matches. */
+export interface Baseline {
+  best(message: string): KbPair | null
+}
+
+/** Indexes question, phrasings and answer with MiniSearch's defaults (its tokenizer, lower-casing, no fuzzy). */
+export function createBaseline(pairs: readonly KbPair[]): Baseline {
+  const search = new MiniSearch({ fields: ['question', 'aliases', 'answer'] })
+  search.addAll(pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' '), answer: pair.answerText })))
+  const byId = new Map(pairs.map((pair) => [pair.id, pair]))
+  return {
+    best(message) {
+      const top = search.search(message)[0]
+      return top ? (byId.get(String(top.id)) ?? null) : null
+    },
+  }
+}
+
+/** Builds a default MiniSearch index and returns its JSON, for size and load-time comparisons. */
+export function baselineIndexJson(pairs: readonly KbPair[]): string {
+  const search = new MiniSearch({ fields: ['question', 'aliases', 'answer'] })
+  search.addAll(pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' '), answer: pair.answerText })))
+  return JSON.stringify(search)
+}
+
+/** Loads JSON made by {@link baselineIndexJson}. */
+export function loadBaselineIndex(json: string): { search(message: string): unknown[] } {
+  return MiniSearch.loadJSON(json, { fields: ['question', 'aliases', 'answer'] })
+}
