@@ -1,10 +1,110 @@
-/** Bundles the embeddable widget into `dist/`. PLACEHOLDER until the widget issue lands: see issue 4. */
+/**
+ * Bundles the embeddable widget: `widget/frontdesk.ts` → `outDir/frontdesk.js` (the launcher) and
+ * `outDir/chunks/*` (the chat, loaded on first open), then measures it against the size budgets.
+ * Importable on its own: the dev server calls {@link bundleWidget} too.
+ */
+import { readFileSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, type Metafile } from 'esbuild'
+
+/** The size budgets, in gzipped bytes (1 kB = 1000 bytes). `kb.json` is not counted. */
+export const BUDGETS = {
+  /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically. */
+  launcher: 5_000,
+  /** Every JavaScript file of the widget. */
+  widget: 25_000,
+} as const
+
+/** What a widget build reports. */
 export interface BundleReport {
+  /** The size table and the budget rows, ready to print. */
   lines: string[]
+  /** One line per exceeded budget; empty when all are met. */
   overBudget: string[]
 }
 
-/** Bundles `widget/` into `outDir/frontdesk.js` and its chunks. */
-export async function bundleWidget(_outDir: string, _options: { dev: boolean }): Promise<BundleReport> {
-  return { lines: ['widget: not built yet'], overBudget: [] }
+/** One output file's size. */
+export interface FileSize {
+  /** Relative to the output folder, with forward slashes. */
+  file: string
+  raw: number
+  gzip: number
+}
+
+const ENTRY = fileURLToPath(new URL('../../widget/frontdesk.ts', import.meta.url))
+
+/** Bytes as kB with one decimal. */
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`
+
+/** Gzipped size, at the level a careful server would use. */
+export function gzipSize(bytes: Uint8Array): number {
+  return gzipSync(bytes, { level: 9 }).length
+}
+
+/** The output files the entry imports statically, itself included: what the browser fetches before any `import()`. */
+export function staticClosure(metafile: Metafile, entryOutput: string): string[] {
+  const seen = new Set<string>()
+  const visit = (path: string): void => {
+    if (seen.has(path)) return
+    seen.add(path)
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    }
+  }
+  visit(entryOutput)
+  return [...seen]
+}
+
+/** Formats the size table and budget rows; returns the exceeded budgets. */
+export function sizeReport(files: FileSize[], launcherFiles: string[]): BundleReport {
+  const sum = (list: FileSize[]): number => list.reduce((total, file) => total + file.gzip, 0)
+  const launcher = sum(files.filter((file) => launcherFiles.includes(file.file)))
+  const widget = sum(files)
+  const width = Math.max(24, ...files.map((file) => file.file.length)) + 2
+  const row = (a: string, b: string, c: string): string => `${a.padEnd(width)}${b.padStart(10)}${c.padStart(10)}`
+  const lines = [row('widget file', 'raw', 'gzip'), ...files.map((file) => row(file.file, kb(file.raw), kb(file.gzip)))]
+  const overBudget: string[] = []
+  const budget = (name: string, used: number, limit: number): void => {
+    const ok = used <= limit
+    lines.push(`${ok ? '✓' : '✗'} ${name}: ${kb(used)} gzipped (budget ${kb(limit)})`)
+    if (!ok) overBudget.push(`${name} is ${kb(used)} gzipped, over its ${kb(limit)} budget`)
+  }
+  budget(`launcher (${launcherFiles.join(' + ')})`, launcher, BUDGETS.launcher)
+  budget('whole widget (all JS, kb.json not counted)', widget, BUDGETS.widget)
+  return { lines, overBudget }
+}
+
+/** Bundles the widget into `outDir` and reports its sizes against {@link BUDGETS}. Throws on bundling errors. */
+export async function bundleWidget(outDir: string, options: { dev: boolean }): Promise<BundleReport> {
+  const { dev } = options
+  const result = await build({
+    entryPoints: { frontdesk: ENTRY },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunks/[name]-[hash]',
+    minify: !dev,
+    target: 'es2020',
+    sourcemap: dev,
+    legalComments: 'none',
+    // Lit's development build warns about misuse; worth its size only in development.
+    conditions: dev ? ['development'] : [],
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const outputs = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.js'))
+  const entryOutput = outputs.find((path) => result.metafile.outputs[path]?.entryPoint !== undefined)
+  if (!entryOutput) throw new Error('widget bundle: esbuild produced no entry output')
+  // Metafile paths are relative to the working directory; the table shows them relative to `outDir`.
+  const relativeName = (path: string): string => relative(resolve(outDir), resolve(path)).split(sep).join('/')
+  const files = outputs
+    .map((path): FileSize => {
+      const bytes = readFileSync(path)
+      return { file: relativeName(path), raw: bytes.length, gzip: gzipSize(bytes) }
+    })
+    .sort((a, b) => (a.file === 'frontdesk.js' ? -1 : b.file === 'frontdesk.js' ? 1 : a.file.localeCompare(b.file)))
+  return sizeReport(files, staticClosure(result.metafile, entryOutput).map(relativeName))
 }

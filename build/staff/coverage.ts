@@ -74,16 +74,17 @@ export function coverageRows(engine: Engine, questions: readonly string[]): Cove
 /**
  * Engines for one knowledge base by threshold, created on first use. The kind of a reply depends on the threshold
  * in ways stored confidences cannot replay (a handoff topic's own confidence is not in the reply), so another
- * threshold means asking again with an engine set to it; creating one is cheap and each is kept.
+ * threshold means asking again with an engine set to it. Creating one is cheap; the most recent `size` are kept.
  */
-export function engineCache(kb: KbFile): (threshold?: number) => Engine {
+export function engineCache(kb: KbFile, size = 12): (threshold?: number) => Engine {
   const engines = new Map<number | undefined, Engine>()
   return (threshold) => {
     let engine = engines.get(threshold)
-    if (!engine) {
-      engine = createEngine(kb, { threshold })
-      engines.set(threshold, engine)
-    }
+    if (engine) engines.delete(threshold)
+    else engine = createEngine(kb, { threshold })
+    // Re-inserted last: Map order is then least recently used first.
+    engines.set(threshold, engine)
+    if (engines.size > size) engines.delete(engines.keys().next().value)
     return engine
   }
 }

@@ -39,28 +39,29 @@ export interface Fit {
   matched: string[]
 }
 
+/** A candidate's analyzed text: each phrasing's terms, and all terms of its phrasings and of its answer. */
+export interface CandidateTerms {
+  phrasings: readonly (readonly string[])[]
+  asked: ReadonlySet<string>
+  answer: ReadonlySet<string>
+}
+
 /**
  * Scores one candidate.
  * @param query - the message's distinct terms, with their weights
- * @param fieldsByTerm - for each matched query term, the fields it matched in (from the search result)
- * @param phrasings - the pair's phrasings (question and aliases), analyzed
+ * @param candidate - the pair's analyzed text
  * @param weight - the weight of any term
  */
-export function scoreCandidate(
-  query: ReadonlyMap<string, number>,
-  fieldsByTerm: Readonly<Record<string, readonly string[]>>,
-  phrasings: readonly (readonly string[])[],
-  weight: (term: string) => number,
-): Fit {
+export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: CandidateTerms, weight: (term: string) => number): Fit {
+  const { phrasings } = candidate
   let total = 0
   let covered = 0
   const matched: string[] = []
   for (const [term, w] of query) {
     total += w
-    const fields = fieldsByTerm[term]
-    if (!fields || fields.length === 0) continue
+    const asked = candidate.asked.has(term)
+    if (!asked && !candidate.answer.has(term)) continue
     matched.push(term)
-    const asked = fields.includes('question') || fields.includes('aliases')
     covered += w * (asked ? 1 : CONFIDENCE_TUNING.answerOnlyCredit)
   }
   const coverage = total > 0 ? covered / total : 0

@@ -7,8 +7,8 @@ import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggesti
 import { detectEmergency, detectSmalltalk } from './intents.ts'
 import { loadIndex } from './search-index.ts'
 import { createSpeller } from './spelling.ts'
-import { CONFIDENCE_TUNING, idf, scoreCandidate, type Fit } from './confidence.ts'
-import { fold, words } from './text.ts'
+import { CONFIDENCE_TUNING, idf, scoreCandidate, type CandidateTerms, type Fit } from './confidence.ts'
+import { baseTerms, fold, words } from './text.ts'
 import { CLARIFY_TEXT, FALLBACK_TEXT, HANDOFF_SUFFIX, SMALLTALK_TEXT, emergencyText } from './replies.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
@@ -27,6 +27,11 @@ const CANDIDATES = 12
  * real ambiguity shows in both signals, a tie in confidence alone is usually settled by the score.
  */
 const CLARIFY_SCORE_RATIO = 0.8
+/** Terms in more than this share of documents (and more than the floor) are too common to retrieve with. */
+const COMMON_DF_SHARE = 0.05
+const COMMON_DF_FLOOR = 100
+/** Retrieval uses at most this many of the rarest terms. */
+const MAX_RETRIEVAL_TERMS = 8
 /** Query terms kept: a long message's extra words change nothing but the time taken. */
 const MAX_QUERY_TERMS = 32
 
@@ -42,10 +47,10 @@ interface Candidate {
 export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
   const index = loadIndex(kb.index, kb.synonyms)
-  const speller = createSpeller(index.df)
+  const speller = createSpeller(index.df, index.analyzer.variantTerms)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
-  const phrasingCache = new Map<string, string[][]>()
+  const termCache = new Map<string, CandidateTerms>()
   const n = index.documentCount
   const unknownWeight = idf(1, n) * CONFIDENCE_TUNING.unknownWeight
 
@@ -54,32 +59,44 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     return df === undefined ? unknownWeight : idf(df, n)
   }
 
-  const phrasings = (id: string): string[][] => {
-    let cached = phrasingCache.get(id)
+  /** A document's analyzed text, computed when it first becomes a candidate. */
+  const termsOf = (id: string): CandidateTerms => {
+    let cached = termCache.get(id)
     if (!cached) {
       const pair = pairsById.get(id)
       const handoff = handoffsById.get(id)
       const texts = pair ? [pair.question, ...pair.aliases] : handoff ? [handoff.topic, ...handoff.aliases] : []
-      cached = texts.map((text) => index.analyzer(text))
-      phrasingCache.set(id, cached)
+      const phrasings = texts.map((text) => index.analyzer(text))
+      cached = { phrasings, asked: new Set(phrasings.flat()), answer: new Set(pair ? index.analyzer(pair.answerText) : []) }
+      termCache.set(id, cached)
     }
     return cached
   }
 
   /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
   const queryTerms = (text: string): string[] => {
-    const terms = [...new Set(index.analyzer(text))].slice(0, MAX_QUERY_TERMS)
-    return [...new Set(terms.map((term) => speller.correct(term) ?? term))]
+    // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
+    const base = baseTerms(text).slice(0, MAX_QUERY_TERMS)
+    return [...new Set(index.analyzer.synonyms(base.map((term) => speller.correct(term) ?? term)))]
+  }
+
+  /**
+   * Retrieval searches the rarer terms only: a term found in most documents adds no candidate that the rarer
+   * ones miss, yet makes the search score nearly every document. Confidence still weighs every term.
+   */
+  const retrievalTerms = (terms: string[]): string[] => {
+    const known = terms.filter((term) => index.df.has(term)).sort((a, b) => index.df.get(a)! - index.df.get(b)!)
+    const cutoff = Math.max(COMMON_DF_FLOOR, n * COMMON_DF_SHARE)
+    const rare = known.filter((term) => index.df.get(term)! <= cutoff)
+    return (rare.length > 0 ? rare : known.slice(0, 1)).slice(0, MAX_RETRIEVAL_TERMS)
   }
 
   const rank = (terms: string[]): Candidate[] => {
     const query = new Map(terms.map((term) => [term, weight(term)]))
-    const known = terms.filter((term) => index.df.has(term))
-    const results = index.search(known).slice(0, CANDIDATES)
+    const results = index.search(retrievalTerms(terms)).slice(0, CANDIDATES)
     const candidates = results.map((result): Candidate => {
       const id = String(result.id)
-      const fields: Record<string, string[]> = result.match
-      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, fields, phrasings(id), weight), score: result.score }
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id), weight), score: result.score }
     })
     return candidates.sort((a, b) => b.fit.confidence - a.fit.confidence || b.score - a.score)
   }

@@ -34,12 +34,13 @@ const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['swelling of the throat or face', new RegExp(`\\b${AIRWAY}${NEAR}${SWELL}`)],
   ['swelling of the throat or face', new RegExp(`\\b${SWELL}${NEAR}${AIRWAY}\\b`)],
   ['severe allergic reaction', /\b(?:anaphyla\w*|severe allergic reaction|hives all over)\b/],
-  ['heavy bleeding', /\b(?:bleed\w*|blood)\b[\w\s]{0,30}\b(?:will not stop|not stop\w*|does not stop|heavily|heavy|a lot|everywhere|gushing|pouring|spurting|so much|badly)\b/],
+  ['heavy bleeding', /\b(?:bleed\w*|blood)\b[\w\s]{0,30}\b(?:will not stop|not stop\w*|does not stop|heavily|heavy|a lot|everywhere|gushing|pouring|spurting|so much|badly|soak\w*|through)\b/],
   ['heavy bleeding', /\b(?:heavy|heavily|severe|uncontrolled|massive|profuse\w*|lots of|so much) (?:bleed\w*|blood)\b/],
   ['heavy bleeding', /\bcan not stop (?:the )?bleed\w*/],
   ['fainting', /\b(?:faint\w*|passed out|pass out|passing out|blacked out|black out|lost consciousness|unconscious|unresponsive|collapsed?)\b/],
   ['seizure', /\b(?:seizure\w*|convuls\w*|fitting)\b/],
-  ['overdose', /\b(?:overdos\w*|took too many pills)\b/],
+  ['overdose', /\boverdos\w*/],
+  ['overdose', /\b(?:took|take|taken|swallowed|ate)\b[\w\s]{0,25}\b(?:too many|whole bottle|bottle|all (?:my|the|of))\b[\w\s]{0,20}\b(?:pills?|tablets?|meds|medications?|medicine|painkillers?)\b/],
 ]
 
 const SELF_HARM_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -82,7 +83,8 @@ const FILLER = new Set(
   `so very much a lot lots again all you u ya the there for your help ok okay okey k great good nice cool awesome
   perfect brilliant lovely wonderful fine got it that this is was and well oh ah yes yeah yep no nope sure alright
   right guys folks team everyone friend doc doctor bot really just then now too me again today everybody
-  sir madam mate hun dear love um uh`
+  sir madam mate hun dear love um uh are am is helped helps useful informative clear understood makes sense
+  amazing excellent fantastic superb sweet best star legend kind`
     .split(/\s+/)
     .filter(Boolean),
 )

@@ -14,7 +14,15 @@ export function isSafeHref(href: string): boolean {
 }
 
 function inlineText(nodes: readonly RichInline[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.text : inlineText(node.children))).join('')
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return node.text
+      const text = inlineText(node.children)
+      // Plain text has no links: keep where one leads, unless its text already says it.
+      if (node.type === 'link' && !text.includes(node.href.replace(/^(mailto|tel):/, ''))) return `${text} (${node.href})`
+      return text
+    })
+    .join('')
 }
 
 function blockText(block: RichBlock): string {

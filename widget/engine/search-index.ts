@@ -16,7 +16,7 @@ export interface IndexedDoc {
 }
 
 /** Field boosts: the ways a question is asked count most; the answer text helps find the pair, and less. */
-export const FIELD_BOOSTS = { question: 2, aliases: 1.5, answer: 0.5 } as const
+export const FIELD_BOOSTS = { question: 2, aliases: 1.5 } as const
 
 /** Bump when indexing changes in a way the hash below cannot see (the stemmer, the tokenizer's code). */
 const INDEX_REVISION = 'frontdesk-index-1'

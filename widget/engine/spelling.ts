@@ -23,16 +23,24 @@ export interface Speller {
   correct(term: string): string | null
 }
 
-/** Creates a speller; its radix tree is built on the first unknown term, so loading stays cheap. */
-export function createSpeller(df: ReadonlyMap<string, number>): Speller {
+/**
+ * Creates a speller over the index's terms (with their document frequencies) and other known words (synonym
+ * variants, which the index holds only as their canonical). Its radix tree is built on the first unknown term,
+ * so loading stays cheap.
+ */
+export function createSpeller(df: ReadonlyMap<string, number>, otherWords: Iterable<string> = []): Speller {
   let tree: SearchableMap<number> | null = null
+  const others = new Set(otherWords)
   return {
     correct(term) {
-      if (df.has(term)) return term
+      if (df.has(term) || others.has(term)) return term
       const distance = allowedDistance(term)
       // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
       if (distance === 0 || term.length > 24) return null
-      tree ??= SearchableMap.from(df) as SearchableMap<number>
+      if (!tree) {
+        tree = SearchableMap.from(df) as SearchableMap<number>
+        for (const word of others) if (!tree.has(word)) tree.set(word, 1)
+      }
       let best: { term: string; distance: number; df: number } | null = null
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         if (!best || edits < best.distance || (edits === best.distance && count > best.df)) {

@@ -18,6 +18,13 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(\w+)'ll\b/g, '$1 will'],
   [/\b(\w+)'d\b/g, '$1 would'],
   [/\bi'm\b/g, 'i am'],
+  // On phones apostrophes are often skipped: "wont stop", "cant breathe", "doesnt work".
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
+  [/\bwont\b/g, 'will not'],
+  [/\bcant\b/g, 'can not'],
+  [/\bim\b/g, 'i am'],
+  [/\bive\b/g, 'i have'],
+  [/\b(you|they|we)re\b/g, '$1 are'],
   // Question words typed without the apostrophe ("hows", "wheres") keep their meaning.
   [/\b(how|who|where|when|why)s\b/g, '$1'],
   // "it's", "what's", "doctor's": the 's adds nothing a search can use.
@@ -53,8 +60,14 @@ export function stem(word: string): string {
   return /^[a-z]+$/.test(word) ? stemmer(word) : word
 }
 
-/** A function from text to index terms. */
-export type Analyzer = (text: string) => string[]
+/** A function from text to index terms, with its synonym step exposed for typo correction. */
+export interface Analyzer {
+  (text: string): string[]
+  /** Applies the synonyms to base terms (see {@link baseTerms}). */
+  synonyms(terms: string[]): string[]
+  /** Every term that appears in a synonym variant: known words, though the index holds their canonical. */
+  readonly variantTerms: ReadonlySet<string>
+}
 
 /** A compiled synonym table: variant term sequences mapped to canonical term sequences. */
 interface SynonymTable {
@@ -114,5 +127,7 @@ function applySynonyms(terms: string[], table: SynonymTable): string[] {
 /** Creates the analyzer for a knowledge base's synonyms. The same one must index and query. */
 export function createAnalyzer(synonyms: readonly KbSynonym[]): Analyzer {
   const table = compileSynonyms(synonyms)
-  return (text) => applySynonyms(baseTerms(text), table)
+  const variantTerms = new Set([...table.byFirst.values()].flat().flatMap(({ variant }) => variant))
+  const apply = (terms: string[]): string[] => applySynonyms(terms, table)
+  return Object.assign((text: string) => apply(baseTerms(text)), { synonyms: apply, variantTerms })
 }

@@ -1,0 +1,100 @@
+/**
+ * Turning a document's heading into the question a visitor would ask: "Side effects" → "What are the side effects?",
+ * "How trigger points are found" → "How are trigger points found?". Plain rules, no language model: drafts are
+ * reviewed by staff, so a clumsy question is fine and a made-up fact is impossible.
+ */
+
+const WH = new Set(['how', 'what', 'why', 'when', 'where', 'who', 'which'])
+const AUX = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'must', 'has', 'have'])
+/** Words that stay with "how" before the subject: "how long", "how many". */
+const WH_MODIFIERS = new Set(['long', 'much', 'many', 'often', 'soon', 'well', 'far', 'quickly', 'likely'])
+const PREPOSITIONS = new Set(['after', 'before', 'during', 'following', 'between'])
+
+/** Verbs that open a heading about what a treatment does ("Treats fibromyalgia"): asked as "Does it treat…?". */
+const OPENING_VERBS = new Set(['treats', 'reduces', 'relieves', 'helps', 'eases', 'improves', 'prevents', 'causes', 'works', 'lasts', 'hurts', 'requires', 'involves', 'affects', 'targets', 'restores'])
+
+/**
+ * True when a heading's capitals carry no meaning: Title Case ("What Is a Trigger Point", most longer words
+ * capitalized) or ALL CAPS.
+ */
+function isTitleCase(words: readonly string[]): boolean {
+  const long = words.filter((word) => word.length > 3)
+  if (words.length >= 2 && words.every((word) => word === word.toUpperCase())) return true
+  return long.length >= 2 && long.filter((word) => /^[A-Z]/.test(word)).length / long.length >= 0.6
+}
+
+/** Sentence case: the first word capitalized, other words lowered unless they are acronyms ("TPI", "MRI"). */
+export function sentenceCase(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean)
+  const titled = isTitleCase(words)
+  const allCaps = words.length >= 2 && words.every((word) => word === word.toUpperCase())
+  return words
+    .map((word, i) => {
+      if (i === 0) return word[0]!.toUpperCase() + (allCaps ? word.slice(1).toLowerCase() : word.slice(1))
+      if (/^[A-Z0-9]{2,}s?$/.test(word) && !allCaps) return word
+      return titled ? word.toLowerCase() : word
+    })
+    .join(' ')
+}
+
+/** "takes" → "take", "applies" → "apply", "goes" → "go": a verb after "does". */
+function baseVerb(word: string): string {
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
+  if (/(ch|sh|ss|x|o)es$/.test(word)) return word.slice(0, -2)
+  return word.slice(0, -1)
+}
+
+/** A third-person verb or a plural noun: ends in "s" but not "ss", "us" or "is". */
+const endsInS = (word: string): boolean => /[^su]s$/.test(word) && !/is$/.test(word)
+
+/** A wh-heading written as a statement ("How trigger points are found") turned into a question. */
+function whQuestion(words: string[]): string {
+  let start = 1
+  while (start < words.length && WH_MODIFIERS.has(words[start]!.toLowerCase())) start++
+  const head = words.slice(0, start)
+  const rest = words.slice(start)
+  const lower = rest.map((word) => word.toLowerCase())
+  if (lower[0] === 'to') return [...head, 'should I', ...rest.slice(1)].join(' ')
+  // "Who may benefit", "What is injected": already question order.
+  if (rest.length < 2 || AUX.has(lower[0]!)) return words.join(' ')
+  const aux = lower.findIndex((word) => AUX.has(word))
+  if (aux > 0) return [...head, rest[aux], ...rest.slice(0, aux), ...rest.slice(aux + 1)].join(' ')
+  if (head[0]!.toLowerCase() === 'when') return ['What happens when', ...rest].join(' ')
+  const last = rest.at(-1)!
+  if (endsInS(last) && !endsInS(rest[0]!)) return [...head, 'does', ...rest.slice(0, -1), baseVerb(last)].join(' ')
+  return [...head, 'do', ...rest].join(' ')
+}
+
+/**
+ * The question a heading stands for. Headings already phrased as questions only get sentence case and a "?".
+ * Returns null for an empty heading.
+ */
+export function headingToQuestion(heading: string): string | null {
+  const text = heading.replace(/\s+/g, ' ').replace(/[\s:.;,!-]+$/, '').trim()
+  if (!text) return null
+  if (text.endsWith('?')) return sentenceCase(text)
+  const words = sentenceCase(text).split(' ')
+  const first = words[0]!.toLowerCase()
+  let question: string
+  if (WH.has(first)) question = whQuestion(words)
+  else if (AUX.has(first)) question = words.join(' ')
+  else if (first === 'if') question = `What ${lowerFirst(words)}`
+  else if (PREPOSITIONS.has(first)) question = `What happens ${lowerFirst(words)}`
+  else if (OPENING_VERBS.has(first) && words.length >= 2) question = `Does it ${baseVerb(first)} ${words.slice(1).join(' ')}`
+  else {
+    const topic = lowerFirst(words)
+    const plural = endsInS(words.at(-1)!.toLowerCase())
+    if (/^(not|no)$|ing$/.test(first) || / and /.test(topic)) question = `What should I know about ${topic}`
+    // "What are the side effects?" but "What are trigger point injections?": "the" only for short topics.
+    else if (plural) question = /^(the|your|our|my)$/.test(first) || words.length > 2 ? `What are ${topic}` : `What are the ${topic}`
+    else if (words.length <= 3) question = `What is ${topic}`
+    else question = `What should I know about ${topic}`
+  }
+  return `${question[0]!.toUpperCase()}${question.slice(1)}?`
+}
+
+/** The words joined with the first one lowered, unless it is an acronym. */
+function lowerFirst(words: readonly string[]): string {
+  const [first = '', ...rest] = words
+  return [/^[A-Z0-9]{2,}s?$/.test(first) ? first : first.toLowerCase(), ...rest].join(' ')
+}

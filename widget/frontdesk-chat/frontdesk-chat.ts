@@ -1,0 +1,261 @@
+/**
+ * `<frontdesk-chat>`: the launcher, the element a page holds and the widget's whole public surface.
+ *
+ * Why no Lit here: everything in this file loads before a visitor touches the widget, and its budget is 5 KB
+ * gzipped while Lit alone is about 6. So the launcher is a plain custom element; the chat (Lit, signals, the
+ * engine) is a separate chunk, prefetched when the launcher is hovered or focused and inserted on first open.
+ */
+import { FrontdeskBookingEvent, FrontdeskCloseEvent, FrontdeskFeedbackEvent, FrontdeskOpenEvent, FrontdeskReplyEvent } from '../events.ts'
+import { defaultSettings, parseSetting, SETTING_ATTRIBUTES, type SettingName, type Settings } from '../settings.ts'
+import type { FrontdeskPanel, PanelHost } from '../frontdesk-panel/frontdesk-panel.ts'
+import { css } from './styles.ts'
+
+type PanelModule = typeof import('../frontdesk-panel/frontdesk-panel.ts')
+
+let chunk: Promise<PanelModule> | undefined
+
+/** Loads the chat chunk once; a failed load may be tried again. */
+export function loadPanel(): Promise<PanelModule> {
+  chunk ??= import('../frontdesk-panel/frontdesk-panel.ts').catch((error: unknown) => {
+    chunk = undefined
+    throw error
+  })
+  return chunk
+}
+
+const NAMES = Object.keys(SETTING_ATTRIBUTES) as SettingName[]
+const BY_ATTRIBUTE = new Map(NAMES.map((name) => [SETTING_ATTRIBUTES[name] as string, name]))
+
+/** Adds a replaceable stylesheet to `root`: constructable (CSP-safe) where supported, else a `<style>`. */
+function addSheet(root: ShadowRoot): (text: string) => void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    return (text) => sheet.replaceSync(text)
+  }
+  const style = root.appendChild(document.createElement('style'))
+  return (text) => void (style.textContent = text)
+}
+
+/**
+ * The Frontdesk chat widget. Settings are attributes (`booking-url`), `data-*` on the script tag, or properties
+ * (`bookingUrl`); see `widget/settings.ts`. The attribute `open` opens it at start; as a property, `open` is the
+ * method and `isOpen` tells the state.
+ *
+ * @fires frontdesk-open - The panel opened.
+ * @fires frontdesk-close - The panel closed.
+ * @fires frontdesk-reply - A reply was shown: `question`, `kind`, `pairId`, `confidence`.
+ * @fires frontdesk-booking - A booking link was clicked: `from`, `href`.
+ * @fires frontdesk-feedback - "Did this answer your question?" was answered: `pairId`, `helpful`.
+ *
+ * @csspart launcher - The round button that opens the chat.
+ * @csspart panel - The chat window; its inner parts are listed in `frontdesk-panel.ts` and exported here.
+ *
+ * @cssprop --frontdesk-accent - Buttons, header and visitor messages. Default teal.
+ * @cssprop --frontdesk-on-accent - Text on the accent colour. Default white.
+ * @cssprop --frontdesk-font - The font family.
+ * @cssprop --frontdesk-radius - The panel's corner radius.
+ * @cssprop --frontdesk-z-index - Stacking of the launcher and panel.
+ * @cssprop --frontdesk-offset-x - Distance from the left or right edge.
+ * @cssprop --frontdesk-offset-y - Distance from the bottom edge.
+ */
+export class FrontdeskChat extends HTMLElement {
+  static readonly observedAttributes = [...BY_ATTRIBUTE.keys(), 'open']
+
+  private settings: Settings = defaultSettings()
+  private readonly provided = new Set<SettingName>()
+  private readonly root: ShadowRoot
+  private readonly launcher: HTMLButtonElement
+  private readonly setAccent: (text: string) => void
+  private panel: FrontdeskPanel | null = null
+  /** Open was asked for (the chunk may still be loading). */
+  private wanted = false
+  /** The panel is showing. */
+  private shown = false
+  private checked = false
+
+  private readonly host: PanelHost = {
+    close: () => this.hide(true),
+    replied: (detail) => this.dispatchEvent(new FrontdeskReplyEvent(detail)),
+    booked: (from) => this.dispatchEvent(new FrontdeskBookingEvent(from, this.settings.bookingUrl ?? '')),
+    rated: (pairId, helpful) => this.dispatchEvent(new FrontdeskFeedbackEvent(pairId, helpful)),
+  }
+
+  constructor() {
+    super()
+    this.root = this.attachShadow({ mode: 'open' })
+    addSheet(this.root)(css)
+    this.setAccent = addSheet(this.root)
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'l'
+    button.setAttribute('part', 'launcher')
+    button.setAttribute('aria-expanded', 'false')
+    button.setAttribute('aria-controls', 'panel')
+    // A `title` setting on the host would otherwise show as a tooltip over the whole widget.
+    button.title = ''
+    for (const [name, tag] of [['b', 'span'], ['x', 'span'], ['t', 'span']] as const) {
+      const part = button.appendChild(document.createElement(tag))
+      part.className = name
+      if (name === 't') part.textContent = 'Questions?'
+      else part.setAttribute('aria-hidden', 'true')
+    }
+    const prefetch = (): void => void loadPanel().catch(() => {})
+    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, prefetch, { passive: true })
+    button.addEventListener('click', () => void (this.wanted ? this.hide(true) : this.show(true)))
+    this.root.addEventListener('keydown', (event) => {
+      // The panel marks an Escape it used itself (closing the suggestions) with preventDefault.
+      if ((event as KeyboardEvent).key === 'Escape' && this.wanted && !event.defaultPrevented) this.hide(true)
+    })
+    this.launcher = this.root.appendChild(button)
+    this.apply()
+  }
+
+  connectedCallback(): void {
+    // Properties set before the element was defined sit on the instance and would hide the accessors.
+    for (const name of NAMES) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value: unknown = this[name]
+        delete (this as Partial<Record<SettingName, unknown>>)[name]
+        this.setSetting(name, value)
+      }
+    }
+    if (!this.checked) {
+      this.checked = true
+      // After the current task, so attributes and properties set right after insertion count.
+      queueMicrotask(() => {
+        if (this.provided.has('bookingUrl')) return
+        console.error(
+          'Frontdesk: the booking-url setting is missing. Add data-booking-url="https://…" to the script tag ' +
+            '(or booking-url="…" to <frontdesk-chat>). Until then visitors are only offered the phone number.',
+        )
+      })
+    }
+    if (this.hasAttribute('open')) void this.show(false)
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'open') {
+      if (this.isConnected) void (value === null ? this.hide(false) : this.show(false))
+      return
+    }
+    const setting = BY_ATTRIBUTE.get(name)
+    if (setting) this.setSetting(setting, value)
+  }
+
+  /** True while the panel is open. */
+  get isOpen(): boolean {
+    return this.shown
+  }
+
+  /** Opens the panel with focus in the question field. Loads the chat (and then `kb.json`) the first time. */
+  async open(): Promise<void> {
+    await this.show(true)
+  }
+
+  /** Closes the panel; focus returns to the launcher if it was inside the panel. */
+  close(): void {
+    this.hide(false)
+  }
+
+  /** Opens or closes the panel. */
+  async toggle(): Promise<void> {
+    if (this.wanted) this.hide(false)
+    else await this.show(true)
+  }
+
+  /** Opens the panel (without moving focus) and asks a question as if the visitor typed it. */
+  async ask(text: string): Promise<void> {
+    await this.show(false)
+    await this.panel?.ask(String(text ?? ''))
+  }
+
+  /** Clears the conversation, including a persisted one. */
+  async reset(): Promise<void> {
+    const panel = this.panel ?? (this.settings.persist ? await this.ensurePanel().catch(() => null) : null)
+    panel?.reset()
+  }
+
+  private setSetting(name: SettingName, raw: unknown): void {
+    if (raw == null) this.provided.delete(name)
+    else this.provided.add(name)
+    this.settings = { ...this.settings, [name]: parseSetting(name, raw) }
+    this.apply()
+  }
+
+  private apply(): void {
+    const { title, position, accent } = this.settings
+    this.launcher.setAttribute('aria-label', `Open chat: ${title}`)
+    this.launcher.classList.toggle('left', position === 'left')
+    // Validated by `isColor`, so the value cannot end the rule.
+    this.setAccent(accent ? `:host{--frontdesk-accent:${accent}}` : '')
+    if (this.panel) this.panel.settings = this.settings
+  }
+
+  private async ensurePanel(): Promise<FrontdeskPanel> {
+    if (!this.panel) {
+      const { createPanel } = await loadPanel()
+      if (!this.panel) this.panel = this.root.appendChild(createPanel(this.settings, this.host))
+    }
+    return this.panel
+  }
+
+  private async show(focus: boolean): Promise<void> {
+    this.wanted = true
+    let panel: FrontdeskPanel
+    try {
+      panel = await this.ensurePanel()
+    } catch (error) {
+      this.wanted = this.shown
+      console.error('Frontdesk: could not load the chat; is the chunks/ folder deployed beside frontdesk.js?', error)
+      return
+    }
+    // Closed while the chunk was loading.
+    if (!this.wanted) return
+    if (!this.shown) {
+      this.shown = true
+      panel.hidden = false
+      this.launcher.setAttribute('aria-expanded', 'true')
+      panel.activate()
+      this.dispatchEvent(new FrontdeskOpenEvent())
+    }
+    if (focus) await panel.focusInput()
+  }
+
+  private hide(focusLauncher: boolean): void {
+    this.wanted = false
+    if (!this.shown) return
+    const focusInside = this.root.activeElement !== null && this.root.activeElement !== this.launcher
+    this.shown = false
+    this.launcher.setAttribute('aria-expanded', 'false')
+    if (this.panel) {
+      this.panel.hidden = true
+      this.panel.deactivate()
+    }
+    if (focusLauncher || focusInside) this.launcher.focus()
+    this.dispatchEvent(new FrontdeskCloseEvent())
+  }
+}
+
+/** The settings as properties, defined once on the prototype: `chat.bookingUrl = '…'` reads like the attribute. */
+for (const name of NAMES) {
+  Object.defineProperty(FrontdeskChat.prototype, name, {
+    configurable: true,
+    enumerable: true,
+    get(this: FrontdeskChat) {
+      return (this as unknown as { settings: Settings }).settings[name]
+    },
+    set(this: FrontdeskChat, value: unknown) {
+      ;(this as unknown as { setSetting(name: SettingName, value: unknown): void }).setSetting(name, value)
+    },
+  })
+}
+
+// The accessors above, for TypeScript.
+export interface FrontdeskChat extends Settings {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'frontdesk-chat': FrontdeskChat
+  }
+}

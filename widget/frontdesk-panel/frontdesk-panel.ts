@@ -1,0 +1,267 @@
+/**
+ * `<frontdesk-panel>`: the chat window, in the chunk `<frontdesk-chat>` loads on first open. A Lit element whose
+ * state lives in a signals store (`widget/state/`); it reports to its launcher through {@link PanelHost}, which
+ * turns reports into the public events, so all events come from `<frontdesk-chat>`.
+ */
+import { LitElement, html, nothing } from 'lit'
+import { live } from 'lit/directives/live.js'
+import { SignalWatcher } from '@lit-labs/preact-signals'
+import type { BookingSource, ReplyDetail } from '../events.ts'
+import type { Settings } from '../settings.ts'
+import { createChatStore, type ChatStore } from '../state/chat-store.ts'
+import type { BotMessage, Chip } from '../state/messages.ts'
+import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
+import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
+import { styles } from './styles.ts'
+
+/** What the panel reports to the element that holds it. */
+export interface PanelHost {
+  /** Close the panel and return focus to the launcher (close button, Escape). */
+  close(): void
+  replied(detail: ReplyDetail): void
+  booked(from: BookingSource): void
+  rated(pairId: string, helpful: boolean): void
+}
+
+/** Every part inside the panel, exported through `<frontdesk-chat>` so pages can style them with `::part`. */
+export const PANEL_PARTS = [
+  'panel', 'header', 'title', 'booking', 'close', 'reset', 'log', 'message', 'message-visitor', 'message-bot',
+  'message-greeting', 'message-answer', 'message-clarify', 'message-fallback', 'message-smalltalk',
+  'message-emergency', 'message-error', 'source', 'chip', 'feedback', 'booking-offer', 'phone', 'emergency-call',
+  'crisis-call', 'composer', 'input', 'send', 'suggestions', 'option', 'live', 'disclaimer',
+] as const
+
+/**
+ * The chat window: header (title, booking, start over, close), the conversation, the question field with
+ * type-ahead, the disclaimer and one polite live region. Non-modal: the page stays usable.
+ *
+ * @csspart panel - The window (`role="dialog"`). Also: header, title, booking, close, reset, log, message,
+ *   message-visitor, message-bot, message-KIND, source, chip, feedback, booking-offer, phone, emergency-call,
+ *   crisis-call, composer, input, send, suggestions, option, live, disclaimer.
+ * @cssprop --frontdesk-accent - See `<frontdesk-chat>`; every custom property is inherited from it.
+ */
+export class FrontdeskPanel extends SignalWatcher(LitElement) {
+  static override styles = styles
+
+  host!: PanelHost
+  store!: ChatStore
+  typeahead!: Typeahead
+  private current!: Settings
+  private viewportSheet: CSSStyleSheet | null = null
+  private shownCount = 0
+
+  /** The launcher's settings; a new object on every change. */
+  get settings(): Settings {
+    return this.current
+  }
+  set settings(value: Settings) {
+    const old = this.current
+    this.current = value
+    this.store?.configure({ threshold: value.threshold, emergencyNumber: value.emergencyNumber })
+    this.requestUpdate('settings', old)
+  }
+
+  /** Called on every open: loads the knowledge base the first time, and follows the on-screen keyboard. */
+  activate(): void {
+    void this.store.start()
+    this.followViewport(true)
+  }
+
+  /** Called on every close. */
+  deactivate(): void {
+    this.followViewport(false)
+    this.typeahead.dismiss()
+  }
+
+  /** Moves focus to the question field once rendered. */
+  async focusInput(): Promise<void> {
+    await this.updateComplete
+    this.input()?.focus()
+  }
+
+  /** Asks a question as if typed. */
+  async ask(text: string): Promise<void> {
+    this.report(await this.store.ask(text))
+  }
+
+  /** Clears the conversation. */
+  reset(): void {
+    this.store.reset()
+    this.typeahead.clear()
+    this.shownCount = 0
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (!this.hidden) this.followViewport(true)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.followViewport(false)
+  }
+
+  private input(): HTMLInputElement | null | undefined {
+    return this.renderRoot.querySelector('input')
+  }
+
+  private report(detail: ReplyDetail | null): void {
+    if (detail) this.host.replied(detail)
+  }
+
+  private async choose(chip: Chip): Promise<void> {
+    this.typeahead.clear()
+    this.report(await this.store.choose(chip))
+  }
+
+  private rate(message: BotMessage, helpful: boolean): void {
+    const pairId = this.store.rate(message.id, helpful)
+    if (pairId === null) return
+    this.host.rated(pairId, helpful)
+    // The pressed button is replaced: put focus on what replaced it rather than losing it to the page.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#fb${message.id}`)?.focus())
+  }
+
+  private onViewport = (): void => {
+    const viewport = window.visualViewport
+    if (!viewport || !this.viewportSheet) return
+    // Full-screen panels sit exactly over the visible area, above the on-screen keyboard.
+    this.viewportSheet.replaceSync(
+      `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`,
+    )
+  }
+
+  private followViewport(on: boolean): void {
+    const viewport = window.visualViewport
+    const root = this.shadowRoot
+    if (!viewport || !root || !('adoptedStyleSheets' in root)) return
+    for (const type of ['resize', 'scroll']) {
+      if (on) viewport.addEventListener(type, this.onViewport)
+      else viewport.removeEventListener(type, this.onViewport)
+    }
+    if (!on) return
+    if (!this.viewportSheet) {
+      this.viewportSheet = new CSSStyleSheet()
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.viewportSheet]
+    }
+    this.onViewport()
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault()
+    const text = this.typeahead.text.value
+    if (!text.trim()) return
+    this.typeahead.clear()
+    void this.ask(text)
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const typeahead = this.typeahead
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (typeahead.options.value.length === 0) return
+      event.preventDefault()
+      typeahead.move(event.key === 'ArrowDown' ? 1 : -1)
+    } else if (event.key === 'Enter') {
+      const picked = typeahead.current()
+      if (!picked) return
+      event.preventDefault()
+      void this.choose({ id: picked.id, question: picked.question })
+    } else if (event.key === 'Escape' && typeahead.dismiss()) {
+      // Only the list closes; `<frontdesk-chat>` leaves a prevented Escape alone.
+      event.preventDefault()
+    }
+  }
+
+  protected override updated(): void {
+    const count = this.store.messages.value.length
+    if (count === this.shownCount) return
+    const grew = count > this.shownCount
+    this.shownCount = count
+    const log = this.renderRoot.querySelector<HTMLElement>('.log')
+    const last = [...(log?.querySelectorAll<HTMLElement>('[part~="message"]') ?? [])].at(-1)
+    if (!log || !last || !grew) return
+    // A long answer is read from its start; a short one simply scrolls into view at the bottom.
+    log.scrollTop = last.offsetHeight > log.clientHeight ? last.offsetTop - 12 : log.scrollHeight
+  }
+
+  protected override render(): unknown {
+    const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this.current
+    const ctx: MessageContext = {
+      settings: this.current,
+      crisisLine: this.store.engine.value?.options.crisisLine ?? '988',
+      choose: (chip) => void this.choose(chip),
+      rate: (message, helpful) => this.rate(message, helpful),
+      booked: (from) => this.host.booked(from),
+    }
+    const { messages, waiting, announcement } = this.store
+    const { text, options, active, expanded } = this.typeahead
+    const activeId = expanded.value && active.value >= 0 ? `opt${active.value}` : nothing
+    return html`<section class="panel ${position}" part="panel" role="dialog" aria-modal="false" aria-labelledby="title" title="">
+      <header part="header">
+        <div class="top">
+          <h2 id="title" part="title">${title}</h2>
+          <button type="button" class="icon" part="close" aria-label="Close chat" @click=${() => this.host.close()}>
+            <span class="x" aria-hidden="true"></span>
+          </button>
+        </div>
+        <div class="actions">
+          ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => this.host.booked('header')}>${bookingLabel}</a>` : nothing}
+          <button type="button" class="reset" part="reset" @click=${() => this.restart()}>Start over</button>
+        </div>
+      </header>
+      <div class="log" part="log" role="region" aria-label="Conversation" tabindex="0">
+        ${renderGreeting(greeting, this.store.starters(suggestions), ctx)}
+        ${messages.value.map((message) => renderMessage(message, ctx))}
+        ${waiting.value > 0 ? html`<div class="typing" aria-hidden="true"><span></span><span></span><span></span></div>` : nothing}
+      </div>
+      <form class="composer" part="composer" @submit=${this.onSubmit}>
+        <div class="field">
+          <input part="input" type="text" role="combobox" aria-label="Your question" aria-autocomplete="list"
+            aria-controls="suggestions" aria-expanded=${expanded.value ? 'true' : 'false'} aria-activedescendant=${activeId}
+            autocomplete="off" enterkeyhint="send" maxlength="500" placeholder="Type your question…" dir="auto"
+            .value=${live(text.value)} @input=${(event: Event) => this.typeahead.input((event.target as HTMLInputElement).value)}
+            @keydown=${this.onKeydown} @blur=${() => this.typeahead.dismiss()} />
+          <ul id="suggestions" part="suggestions" role="listbox" aria-label="Suggested questions" ?hidden=${!expanded.value}>
+            ${options.value.map(
+              (option, index) => html`<li id="opt${index}" part="option" role="option" dir="auto" aria-selected=${index === active.value ? 'true' : 'false'}
+                @mousedown=${(event: Event) => event.preventDefault()} @click=${() => void this.choose({ id: option.id, question: option.question })}>${option.question}</li>`,
+            )}
+          </ul>
+        </div>
+        <button type="submit" class="send" part="send" aria-label="Send"><span class="arrow" aria-hidden="true"></span></button>
+      </form>
+      <p class="disclaimer" part="disclaimer">Answers are general information, not medical advice.</p>
+      <div class="sr" part="live" role="status" aria-live="polite">${announcement.value}</div>
+    </section>`
+  }
+
+  private restart(): void {
+    this.reset()
+    void this.focusInput()
+  }
+}
+
+if (!customElements.get('frontdesk-panel')) customElements.define('frontdesk-panel', FrontdeskPanel)
+
+/** Creates a hidden panel for `<frontdesk-chat>` to insert into its shadow root. */
+export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel {
+  const element = document.createElement('frontdesk-panel') as FrontdeskPanel
+  element.host = host
+  element.store = createChatStore({
+    kbUrl: () => element.settings.kb,
+    persistKey: settings.persist === 'session' ? `frontdesk:conversation:${settings.kb}` : null,
+    engineOptions: { threshold: settings.threshold, emergencyNumber: settings.emergencyNumber },
+  })
+  element.typeahead = createTypeahead((text) => element.store.suggest(text))
+  element.settings = settings
+  element.id = 'panel'
+  element.hidden = true
+  element.setAttribute('exportparts', PANEL_PARTS.join(','))
+  return element
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'frontdesk-panel': FrontdeskPanel
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The panel's styles. Every element states its own font size (px: a page's root font size changes nothing),
+ * line height, colour and box sizing, since the page's inheritable styles reach a shadow tree through its host.
+ * Theming goes through `--frontdesk-*` custom properties and `::part` only.
+ */
+import { css } from 'lit'
+
+export const styles = css`
+:host{display:contents}
+:host([hidden]){display:none!important}
+*,*::before,*::after{box-sizing:border-box}
+.panel{--a:var(--frontdesk-accent,#0f766e);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
+position:fixed;z-index:var(--frontdesk-z-index,2147483000);right:var(--frontdesk-offset-x,20px);bottom:calc(var(--frontdesk-offset-y,20px) + 68px);width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - var(--frontdesk-offset-y,20px) - 88px));height:min(640px,calc(100dvh - var(--frontdesk-offset-y,20px) - 88px));
+display:flex;flex-direction:column;overflow:hidden;margin:0;padding:0;border-radius:var(--r);background:var(--bg);color:var(--fg);box-shadow:0 16px 48px rgba(16,24,40,.28),0 0 0 1px rgba(16,24,40,.08);
+font:400 16px/1.5 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;visibility:visible}
+.left{right:auto;left:var(--frontdesk-offset-x,20px)}
+p,h2,ul,ol,li{margin:0;padding:0;color:inherit;font:inherit}
+a{color:var(--lk);text-decoration:underline;text-underline-offset:2px}
+button,input{margin:0;font:inherit;color:inherit;letter-spacing:inherit;text-transform:none;-webkit-tap-highlight-color:transparent}
+button{border:0;background:none;cursor:pointer}
+:focus-visible{outline:3px solid var(--fo);outline-offset:2px}
+header{flex:none;padding:12px 10px 14px 18px;background:var(--a);color:var(--oa);--fo:var(--oa)}
+.top{display:flex;align-items:flex-start;gap:8px}
+h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
+.icon{flex:none;display:grid;place-items:center;width:40px;height:40px;border-radius:50%}
+.icon:hover{background:rgba(255,255,255,.16)}
+.x{position:relative;width:18px;height:18px}
+.x::before,.x::after{content:"";position:absolute;left:8px;top:0;width:2px;height:18px;border-radius:1px;background:currentColor;transform:rotate(45deg)}
+.x::after{transform:rotate(-45deg)}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:8px}
+.book,.reset{display:inline-flex;align-items:center;min-height:40px;padding:0 16px;border-radius:999px;font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
+.book{background:var(--oa);color:var(--a)}
+.reset{border:1.5px solid;color:var(--oa);font-weight:500}
+.reset:hover{background:rgba(255,255,255,.14)}
+.log{position:relative;flex:1;display:flex;flex-direction:column;gap:14px;overflow-y:auto;overscroll-behavior:contain;padding:18px 16px;background:var(--bg)}
+.msg{display:flex;flex-direction:column;align-items:flex-start;gap:8px}
+.visitor{align-items:flex-end}
+.bubble{max-width:88%;padding:10px 14px;border-radius:16px 16px 16px 4px;background:var(--bb);color:var(--fg);overflow-wrap:anywhere}
+.bubble>*+*{margin-top:8px}
+.bubble ul,.bubble ol{padding-left:22px}
+.visitor .bubble{border-radius:16px 16px 4px 16px;background:var(--a);color:var(--oa)}
+.plain{white-space:pre-line}
+.source,.label,.note{font-size:13px;line-height:1.4;color:var(--mu)}
+.source{margin-top:-2px;padding-left:4px}
+.chips{display:flex;flex-wrap:wrap;gap:8px;max-width:100%}
+.label{width:100%;padding-left:4px}
+.chip{min-height:36px;padding:6px 14px;border:1.5px solid var(--a);border-radius:18px;background:var(--bg);color:var(--lk);font-size:14px;font-weight:500;line-height:1.3;text-align:left}
+.chip:hover,[role=option]:hover{background:var(--hv,#e6f2f1)}
+.help{display:flex;flex-wrap:wrap;gap:8px}
+.btn{display:inline-flex;align-items:center;min-height:40px;padding:8px 16px;border:1.5px solid var(--a);border-radius:999px;background:var(--bg);color:var(--lk);font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
+.btn.primary{background:var(--a);color:var(--oa)}
+.feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;font-size:14px;line-height:1.4;color:var(--mu)}
+.feedback.no{flex-direction:column;align-items:flex-start}
+.mini{min-width:52px;min-height:32px;padding:4px 14px;border:1px solid var(--ln);border-radius:999px;background:var(--bg);color:var(--fg);font-size:14px;line-height:1.2}
+.mini:hover{border-color:var(--a)}
+.alert{max-width:100%;border:2px solid #b3261e;border-radius:12px;background:#fff4f3;color:#5c0a05}
+.alert-title{display:flex;align-items:center;gap:8px;font-weight:700;color:#8c1d18}
+.alert-icon{display:grid;place-items:center;width:22px;height:22px;border-radius:50%;background:#b3261e;color:#fff;font-size:14px;font-weight:800;line-height:1}
+.call{display:inline-flex;align-items:center;min-height:48px;padding:10px 22px;border-radius:999px;background:#b3261e;color:#fff;font-size:17px;font-weight:700;line-height:1.2;text-decoration:none}
+.typing{display:flex;gap:5px;padding:14px 16px;border-radius:16px 16px 16px 4px;background:var(--bb);align-self:flex-start}
+.typing span{width:7px;height:7px;border-radius:50%;background:var(--mu);opacity:.5}
+.composer{position:relative;flex:none;display:flex;gap:8px;padding:12px 12px 8px;border-top:1px solid var(--ln);background:var(--bg)}
+.field{position:relative;flex:1;min-width:0}
+input{width:100%;height:44px;padding:0 16px;border:1.5px solid var(--ln);border-radius:22px;background:var(--bg);color:var(--fg);font-size:16px;line-height:1.25;outline:0}
+input::placeholder{color:var(--mu);opacity:1}
+input:focus{border-color:var(--a)}
+input:focus-visible{outline:2px solid var(--a);outline-offset:1px}
+.send{flex:none;display:grid;place-items:center;width:44px;height:44px;border-radius:50%;background:var(--a);color:var(--oa)}
+.arrow{width:18px;height:18px;margin-left:3px;background:currentColor;clip-path:polygon(0 0,100% 50%,0 100%,0 60%,62% 50%,0 40%)}
+[role=listbox]{position:absolute;left:0;right:0;bottom:calc(100% + 8px);z-index:1;max-height:260px;overflow-y:auto;padding:6px;list-style:none;border:1px solid var(--ln);border-radius:14px;background:var(--bg);color:var(--fg);box-shadow:0 10px 28px rgba(16,24,40,.18)}
+[role=listbox][hidden]{display:none}
+[role=option]{padding:10px 12px;border-radius:10px;font-size:15px;line-height:1.35;cursor:pointer}
+[aria-selected=true]{background:var(--hv,#e6f2f1);box-shadow:inset 3px 0 var(--a)}
+.disclaimer{flex:none;padding:0 16px 10px;background:var(--bg);font-size:12px;line-height:1.4;color:var(--mu);text-align:center}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
+@supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg))}}
+@media (pointer:coarse){.chip,.mini,.btn,.book,.reset,.icon{min-height:44px}.icon{width:44px;height:44px}}
+@media (max-width:479.98px){.panel{top:0;right:0;bottom:auto;left:0;width:100%;height:100vh;height:100dvh;border-radius:0;box-shadow:none}}
+@media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}.log{scroll-behavior:smooth}.typing span{animation:fd-dot 1.2s infinite}.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}}
+@keyframes fd-in{from{opacity:0;transform:translateY(12px)}}
+@keyframes fd-dot{30%{opacity:1;transform:translateY(-3px)}}
+@media (prefers-color-scheme:dark){.panel{--bg:#15191e;--fg:#e6ebf0;--mu:#a5b1bd;--ln:#38414b;--bb:#232a32;--fo:#e6ebf0}
+@supports (color:color-mix(in srgb,red,blue)){.panel{--lk:color-mix(in srgb,var(--a) 40%,#fff);--hv:color-mix(in srgb,var(--a) 30%,var(--bg))}}
+.alert{border-color:#ff8a80;background:#3a0f0c;color:#ffe4e1}.alert-title{color:#ffb4ab}.call,.alert-icon{background:#ffb4ab;color:#410002}}
+@media (forced-colors:active){.panel{border:1px solid CanvasText}.x::before,.x::after,.arrow{background:ButtonText}.chip,.mini,.btn,.book,.reset{border:1px solid ButtonText}}
+`

@@ -1,0 +1,40 @@
+/**
+ * The embed script, bundled to `dist/frontdesk.js`. One line in a clinic's page is the whole integration:
+ *
+ * ```html
+ * <script type="module" src="https://clinic.example/frontdesk.js" data-booking-url="https://clinic.example/book"></script>
+ * ```
+ *
+ * It defines `<frontdesk-chat>` and, when the page has none, adds one to `<body>` with the script tag's `data-*`
+ * settings. A page may place `<frontdesk-chat booking-url="…">` itself instead. Loading the script twice is
+ * harmless. No globals: module users import what they need from here.
+ */
+import { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
+import { SETTING_ATTRIBUTES } from './settings.ts'
+
+export { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
+export * from './events.ts'
+
+const KNOWN = new Set<string>([...Object.values(SETTING_ATTRIBUTES), 'open'])
+
+/** The `<script>` that loaded this module, if the page loaded it with a tag. */
+function ownScript(): HTMLScriptElement | undefined {
+  return [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((script) => script.src === import.meta.url)
+}
+
+/** Adds a `<frontdesk-chat>` configured from the script tag's `data-*`, unless the page already has one. */
+function mount(): void {
+  const script = ownScript()
+  if (!script || document.querySelector('frontdesk-chat')) return
+  const chat = document.createElement('frontdesk-chat')
+  for (const [key, value] of Object.entries(script.dataset)) {
+    const name = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    if (KNOWN.has(name)) chat.setAttribute(name, value ?? '')
+    else console.warn(`Frontdesk: unknown setting data-${name} on the script tag; known: ${[...KNOWN].join(', ')}.`)
+  }
+  document.body.append(chat)
+}
+
+if (!customElements.get('frontdesk-chat')) customElements.define('frontdesk-chat', FrontdeskChat)
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true })
+else mount()

@@ -1,0 +1,174 @@
+/**
+ * The chat's state as signals, and the actions that change it. The panel renders from the signals and calls the
+ * actions; the store knows nothing of the DOM. The knowledge base is fetched on the first `start()` (first open),
+ * never before.
+ */
+import { batch, effect, signal } from '@preact/signals-core'
+import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile, type Suggestion } from '../engine/index.ts'
+import type { ReplyDetail } from '../events.ts'
+import { createKbLoader, type KbLoaderOptions } from './kb-loader.ts'
+import { fromPair, fromReply, replyDetail, restoreMessages, SORRY_TEXT, THANKS_TEXT, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
+import { sessionSlot } from './storage.ts'
+
+/** Options of {@link createChatStore}. */
+export interface ChatStoreOptions {
+  /** Where `kb.json` is; read when it is first fetched. */
+  kbUrl: () => string
+  /** Keep the conversation in sessionStorage under this key; null (the default) touches no storage at all. */
+  persistKey?: string | null
+  engineOptions?: EngineOptions
+  loader?: KbLoaderOptions
+}
+
+/** The chat store: signals to read, actions to call. */
+export type ChatStore = ReturnType<typeof createChatStore>
+
+/** Creates the state of one chat panel. */
+export function createChatStore(options: ChatStoreOptions) {
+  const slot = options.persistKey ? sessionSlot(options.persistKey) : null
+  /** The conversation, oldest first (the greeting is not part of it). */
+  const messages = signal<ChatMessage[]>(slot ? restoreMessages(slot.load()) : [])
+  /** The engine, once the knowledge base is loaded. */
+  const engine = signal<Engine | null>(null)
+  /** Questions waiting for the knowledge base: the panel shows a typing indicator meanwhile. */
+  const waiting = signal(0)
+  /** The text of the polite live region: the newest reply only, so history is never re-read. */
+  const announcement = signal('')
+
+  let kb: KbFile | null = null
+  let engineOptions: EngineOptions = options.engineOptions ?? {}
+  let starterCache: { engine: Engine | null; key: string; chips: Chip[] } = { engine: null, key: '', chips: [] }
+  let nextId = messages.value.reduce((max, message) => Math.max(max, message.id), 0) + 1
+
+  const loader = createKbLoader(
+    options.kbUrl,
+    (json) => {
+      const file = parseKb(json)
+      // Built here so an index the engine refuses counts as a failed load, like a corrupt file.
+      engine.value = createEngine(file, engineOptions)
+      kb = file
+      return file
+    },
+    options.loader,
+  )
+
+  const dispose = slot ? effect(() => slot.save(messages.value)) : () => {}
+
+  const push = (...added: ChatMessage[]): void => {
+    messages.value = [...messages.value, ...added]
+  }
+
+  const announce = (text: string): void => {
+    // A repeated reply must still be announced: a changed (invisible) character makes it a new text.
+    announcement.value = text === announcement.value ? `${text}\u00a0` : text
+  }
+
+  /** Resolves to the engine, loading the knowledge base if needed; null while it is unavailable. */
+  async function ready(): Promise<Engine | null> {
+    if (engine.value) return engine.value
+    waiting.value++
+    try {
+      await loader.load()
+    } finally {
+      waiting.value--
+    }
+    return engine.value
+  }
+
+  /** Adds the visitor's message and the reply `answer` makes once the engine is ready. */
+  async function converse(question: string, answer: (engine: Engine, id: number) => BotMessage): Promise<ReplyDetail> {
+    push({ id: nextId++, from: 'visitor', text: question })
+    const current = await ready()
+    const reply = current ? answer(current, nextId++) : unavailable(nextId++)
+    push(reply)
+    announce(reply.text)
+    return replyDetail(question, reply)
+  }
+
+  return {
+    messages,
+    engine,
+    waiting,
+    announcement,
+
+    /** The panel opened: load the knowledge base, and say so if it is unavailable. */
+    async start(): Promise<void> {
+      if (await ready()) return
+      const last = messages.value.at(-1)
+      if (last?.from === 'bot' && last.kind === 'error') return
+      const message = unavailable(nextId++)
+      push(message)
+      announce(message.text)
+    },
+
+    /** Answers a typed question. Blank text is ignored (resolves to null). */
+    async ask(text: string): Promise<ReplyDetail | null> {
+      const question = text.trim()
+      if (!question) return null
+      return converse(question, (engine, id) => fromReply(id, engine.reply(question)))
+    },
+
+    /** Answers a chip or a suggestion: its pair directly when known, else its text as a question. */
+    async choose(chip: Chip): Promise<ReplyDetail | null> {
+      return converse(chip.question, (engine, id) => {
+        const pair = chip.id === null ? undefined : engine.pair(chip.id)
+        if (!pair) return fromReply(id, engine.reply(chip.question))
+        const related = pair.related.flatMap((relatedId) => engine.pair(relatedId) ?? [])
+        return fromPair(id, pair, related)
+      })
+    },
+
+    /** Records "Did this answer your question?"; returns the pair rated, or null if nothing was waiting. */
+    rate(messageId: number, helpful: boolean): string | null {
+      const message = messages.value.find((m): m is BotMessage => m.id === messageId && m.from === 'bot')
+      if (!message || message.feedback !== 'ask' || !message.pairId) return null
+      messages.value = messages.value.map((m) => (m === message ? { ...message, feedback: helpful ? 'yes' : 'no' } : m))
+      announce(helpful ? THANKS_TEXT : SORRY_TEXT)
+      return message.pairId
+    },
+
+    /** Known questions for what the visitor is typing. */
+    suggest(text: string): Suggestion[] {
+      return engine.value?.suggest(text, 5) ?? []
+    },
+
+    /** The greeting's chips: the clinic's suggestions (matched to pairs when the engine knows them), else the first questions. */
+    starters(suggestions: readonly string[]): Chip[] {
+      const current = engine.value
+      if (suggestions.length === 0) return (current?.pairs ?? []).slice(0, 3).map((pair) => ({ id: pair.id, question: pair.question }))
+      const key = suggestions.join('|')
+      if (starterCache.engine !== current || starterCache.key !== key) {
+        const chips = suggestions.map((question) => {
+          const reply = current?.reply(question)
+          return { id: reply?.kind === 'answer' ? (reply.top?.pair.id ?? null) : null, question }
+        })
+        starterCache = { engine: current, key, chips }
+      }
+      return starterCache.chips
+    },
+
+    /** Engine options changed (threshold, emergency number): rebuild the engine if the knowledge base is loaded. */
+    configure(next: EngineOptions): void {
+      if (JSON.stringify(next) === JSON.stringify(engineOptions)) return
+      engineOptions = next
+      if (!kb) return
+      try {
+        engine.value = createEngine(kb, engineOptions)
+      } catch (error) {
+        console.error('Frontdesk: could not apply the new settings', error)
+      }
+    },
+
+    /** Clears the conversation (and a stored one). */
+    reset(): void {
+      batch(() => {
+        messages.value = []
+        announcement.value = ''
+      })
+      slot?.clear()
+    },
+
+    /** Stops persisting. */
+    dispose,
+  }
+}
