@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { detectEmergency, detectSmalltalk } from '../../../widget/engine/intents.ts'
+
+describe('detectEmergency', () => {
+  it.each([
+    ['I am having a heart attack', 'heart attack'],
+    ['my chest hurts and i am short of breath', 'chest pain'],
+    ['crushing pressure in my CHEST', 'chest pain'],
+    ["I can't breathe", 'breathing'],
+    ['cant breath properly after the shot', 'breathing'],
+    ['her face is drooping and her speech is slurred', 'stroke'],
+    ['my throat is swelling up', 'swelling of the throat or face'],
+    ['lips and tongue swollen after the injection', 'swelling of the throat or face'],
+    ['the injection site wont stop bleeding', 'heavy bleeding'],
+    ['my husband fainted', 'fainting'],
+    ['I passed out in the car park', 'fainting'],
+    ['i took a whole bottle of pills', 'overdose'],
+  ])('recognises "%s" as %s', (message, label) => {
+    expect(detectEmergency(message)).toEqual({ kind: 'medical', label })
+  })
+
+  it.each(['I want to kill myself', 'thinking about ending my life', 'i keep hurting myself', 'I just want to die'])(
+    'recognises "%s" as self-harm, which names the crisis line',
+    (message) => expect(detectEmergency(message)?.kind).toBe('self-harm'),
+  )
+
+  it.each(['does it hurt', 'can it cause bleeding or bruising', 'what helps headaches', 'is it safe for my back', 'swelling at the injection site'])(
+    'lets the ordinary question "%s" through',
+    (message) => expect(detectEmergency(message)).toBeNull(),
+  )
+})
+
+describe('detectSmalltalk', () => {
+  it.each([
+    ['hello', 'greeting'],
+    ['Good morning!', 'greeting'],
+    ['hellooo', 'greeting'],
+    ['thanks so much', 'thanks'],
+    ['thank you, that really helped', 'thanks'],
+    ["you're awesome", 'thanks'],
+    ['ok great', 'thanks'],
+    ['bye!', 'goodbye'],
+    ['see you later', 'goodbye'],
+    ['who are you?', 'identity'],
+    ['are you a real person', 'identity'],
+    ['am i talking to a bot', 'identity'],
+    ['   ', 'empty'],
+    ['?!', 'empty'],
+  ])('recognises "%s" as %s', (message, kind) => expect(detectSmalltalk(message)).toBe(kind))
+
+  it.each(['hi, does it hurt?', 'thanks, and how long does it take', 'lol', 'qwerty'])('does not take "%s" for small talk', (message) => {
+    expect(detectSmalltalk(message)).toBeNull()
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { baseTerms, createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
+
+describe('fold', () => {
+  it('lower-cases and strips diacritics', () => expect(fold('Ánesthésia ÜBER')).toBe('anesthesia uber'))
+  it('folds full-width letters and ligatures', () => expect(fold('ＴＰＩ ﬁbro')).toBe('tpi fibro'))
+  it('expands contractions, with or without the apostrophe', () => {
+    expect(fold("I can't breathe")).toBe('i can not breathe')
+    expect(fold('it wont stop and i dont know')).toBe('it will not stop and i do not know')
+    expect(fold('it’s sore, isn’t it')).toBe('it sore, is not it')
+  })
+  it('removes zero-width characters, which would otherwise glue or split words', () => expect(fold('in\u200bjection')).toBe('injection'))
+  it('shortens letters repeated three times or more', () => expect(fold('hellooo sooo sore')).toBe('hello so sore'))
+})
+
+describe('words', () => {
+  it('splits on anything but letters and digits', () => expect(words('shot/jab? 2-3 times!')).toEqual(['shot', 'jab', '2', '3', 'times']))
+  it('keeps words of any script', () => expect(words('¿qué es? 注射')).toEqual(['qué', 'es', '注射']))
+})
+
+describe('stem', () => {
+  it('stems English words', () => expect([stem('injections'), stem('injected'), stem('injecting')]).toEqual(['inject', 'inject', 'inject']))
+  it('leaves numbers and other scripts alone', () => expect([stem('24'), stem('注射')]).toEqual(['24', '注射']))
+})
+
+describe('baseTerms', () => {
+  it('drops filler words but keeps the words a question turns on', () => {
+    expect(baseTerms('Hi, I was wondering: will it hurt?')).toEqual(['will', 'hurt'])
+    expect(baseTerms('how is it done')).toEqual(['how', 'done'])
+  })
+})
+
+describe('createAnalyzer', () => {
+  const analyze = createAnalyzer([
+    { canonical: 'injection', variants: ['shot', 'jab'] },
+    { canonical: 'trigger point', variants: ['knot', 'muscle knot'] },
+    { canonical: 'trigger point injection', variants: ['tpi'] },
+  ])
+
+  it('maps variants to their canonical, after stemming, so plurals match too', () => {
+    expect(analyze('shots')).toEqual(analyze('injection'))
+    expect(analyze('Jabs!')).toEqual(['inject'])
+  })
+  it('prefers the longest variant', () => expect(analyze('a muscle knot')).toEqual(['trigger', 'point']))
+  it('maps an abbreviation to a phrase', () => expect(analyze('what is a TPI')).toEqual(['trigger', 'point', 'inject']))
+  it('analyzes index text and messages alike', () => expect(analyze('Knots and SHOTS')).toEqual(analyze('knot and shot')))
+  it('exposes the words that synonyms know', () => expect(analyze.variantTerms.has('jab')).toBe(true))
+})
