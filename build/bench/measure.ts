@@ -1,6 +1,6 @@
 /** Measuring one knowledge base: size, load time and time per reply, ours beside plain MiniSearch. */
 import { gzipSync } from 'node:zlib'
-import { baselineIndexJson, createEngine, loadBaselineIndex, parseKb, type KbFile } from '../../widget/engine/index.ts'
+import { baselineIndexJson, createEngine, loadBaselineIndex, parseKb, serializeKb, type KbFile } from '../../widget/engine/index.ts'
 
 /** Percentiles of a list of milliseconds. */
 export interface Timing {
@@ -71,7 +71,7 @@ function timeReplies(messages: readonly string[], ours: (m: string) => unknown, 
 
 /** Measures one knowledge base against plain MiniSearch with default options over the same pairs. */
 export function measure(name: string, kb: KbFile, messages: readonly string[], options: { loads?: number; rounds?: number } = {}): Measurement {
-  const json = JSON.stringify(kb)
+  const json = serializeKb(kb)
   const baselineJson = baselineIndexJson(kb.pairs)
   const loads = options.loads ?? 5
   const load = median(() => createEngine(parseKb(JSON.parse(json))), loads)

@@ -1,6 +1,6 @@
 /** Compile a knowledge-base folder and write `kb.json`, all or nothing. */
 import { join } from 'node:path'
-import type { KbFile } from '../../widget/engine/index.ts'
+import { serializeKb, type KbFile } from '../../widget/engine/index.ts'
 import { compileKb } from './compile.ts'
 import { writeFileAtomic } from './write.ts'
 
@@ -14,7 +14,7 @@ export interface WrittenKb {
 /** Writes a compiled knowledge base to `outDir/kb.json` atomically. */
 export function writeKb(kb: KbFile, outDir: string): WrittenKb {
   const path = join(outDir, 'kb.json')
-  const json = JSON.stringify(kb)
+  const json = serializeKb(kb)
   writeFileAtomic(path, json)
   return { kb, path, bytes: Buffer.byteLength(json) }
 }

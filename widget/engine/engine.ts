@@ -27,11 +27,16 @@ const CANDIDATES = 12
  * real ambiguity shows in both signals, a tie in confidence alone is usually settled by the score.
  */
 const CLARIFY_SCORE_RATIO = 0.8
-/** Terms in more than this share of documents (and more than the floor) are too common to retrieve with. */
-const COMMON_DF_SHARE = 0.05
+/**
+ * Terms in more than this share of documents, and in more than the floor, are too common to retrieve with.
+ * The floor keeps every term of a clinic-sized knowledge base (a few hundred pairs) usable.
+ */
+const COMMON_DF_SHARE = 0.02
 const COMMON_DF_FLOOR = 100
 /** Retrieval uses at most this many of the rarest terms. */
-const MAX_RETRIEVAL_TERMS = 8
+const MAX_RETRIEVAL_TERMS = 10
+/** Unknown words corrected per message: each costs a fuzzy search, and a message of mostly typos is noise. */
+const MAX_CORRECTIONS = 3
 /** Query terms kept: a long message's extra words change nothing but the time taken. */
 const MAX_QUERY_TERMS = 32
 
@@ -67,7 +72,15 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       const handoff = handoffsById.get(id)
       const texts = pair ? [pair.question, ...pair.aliases] : handoff ? [handoff.topic, ...handoff.aliases] : []
       const phrasings = texts.map((text) => index.analyzer(text))
-      cached = { phrasings, asked: new Set(phrasings.flat()), answer: new Set(pair ? index.analyzer(pair.answerText) : []) }
+      let answer: Set<string> | null = null
+      cached = {
+        phrasings,
+        asked: new Set(phrasings.flat()),
+        // Needed only for words the phrasings lack, so analyzed on first need.
+        get answer() {
+          return (answer ??= new Set(pair ? index.analyzer(pair.answerText) : []))
+        },
+      }
       termCache.set(id, cached)
     }
     return cached
@@ -77,7 +90,14 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const queryTerms = (text: string): string[] => {
     // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
     const base = baseTerms(text).slice(0, MAX_QUERY_TERMS)
-    return [...new Set(index.analyzer.synonyms(base.map((term) => speller.correct(term) ?? term)))]
+    let corrections = 0
+    const corrected = base.map((term) => {
+      if (corrections >= MAX_CORRECTIONS) return term
+      const fixed = speller.correct(term)
+      if (fixed !== term) corrections++
+      return fixed ?? term
+    })
+    return [...new Set(index.analyzer.synonyms(corrected))]
   }
 
   /**
@@ -87,8 +107,8 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const retrievalTerms = (terms: string[]): string[] => {
     const known = terms.filter((term) => index.df.has(term)).sort((a, b) => index.df.get(a)! - index.df.get(b)!)
     const cutoff = Math.max(COMMON_DF_FLOOR, n * COMMON_DF_SHARE)
-    const rare = known.filter((term) => index.df.get(term)! <= cutoff)
-    return (rare.length > 0 ? rare : known.slice(0, 1)).slice(0, MAX_RETRIEVAL_TERMS)
+    // A message made only of such words is too vague to answer, in a knowledge base large enough to have them.
+    return known.filter((term) => index.df.get(term)! <= cutoff).slice(0, MAX_RETRIEVAL_TERMS)
   }
 
   const rank = (terms: string[]): Candidate[] => {

@@ -3,7 +3,7 @@
  * staff console import from here; only this folder imports minisearch.
  */
 export { createEngine, defaultEngineOptions } from './engine.ts'
-export { parseKb, KbLoadError } from './load.ts'
+export { parseKb, serializeKb, KbLoadError } from './load.ts'
 export { toAskJson, type AskJson, type AskJsonMatch } from './reply-json.ts'
 export { toPlainText, isSafeHref, SAFE_LINK_SCHEMES } from './rich-text.ts'
 export { buildIndex, hashString } from './search-index.ts'

@@ -36,7 +36,7 @@ const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['severe allergic reaction', /\b(?:anaphyla\w*|severe allergic reaction|hives all over)\b/],
   ['heavy bleeding', /\b(?:bleed\w*|blood)\b[\w\s]{0,30}\b(?:will not stop|not stop\w*|does not stop|heavily|heavy|a lot|everywhere|gushing|pouring|spurting|so much|badly|soak\w*|through)\b/],
   ['heavy bleeding', /\b(?:heavy|heavily|severe|uncontrolled|massive|profuse\w*|lots of|so much) (?:bleed\w*|blood)\b/],
-  ['heavy bleeding', /\bcan not stop (?:the )?bleed\w*/],
+  ['heavy bleeding', /\bnot stop\w* (?:the )?bleed\w*/],
   ['fainting', /\b(?:faint\w*|passed out|pass out|passing out|blacked out|black out|lost consciousness|unconscious|unresponsive|collapsed?)\b/],
   ['seizure', /\b(?:seizure\w*|convuls\w*|fitting)\b/],
   ['overdose', /\boverdos\w*/],

@@ -42,7 +42,7 @@ export interface KbPair {
   aliases: string[]
   /** The answer as rich text. */
   answer: RichText
-  /** The answer as plain text, for the CLI, screen-reader summaries and search. */
+  /** The answer as plain text, for the CLI, screen-reader summaries and search. Derived on load, not stored. */
   answerText: string
   /** Where the answer comes from. */
   source: KbSource

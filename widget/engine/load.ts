@@ -1,5 +1,6 @@
 /** Reading a `kb.json` that came over the network or from disk: refuse anything that is not ours. */
 import { KB_FORMAT_VERSION, type KbFile } from './kb-format.ts'
+import { toPlainText } from './rich-text.ts'
 
 /** Why a `kb.json` could not be used. */
 export class KbLoadError extends Error {
@@ -25,5 +26,17 @@ export function parseKb(json: unknown): KbFile {
   if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.df !== 'object') {
     throw new KbLoadError('Frontdesk: kb.json has no index')
   }
+  for (const item of [...kb.pairs!, ...kb.handoffs!]) {
+    if (!Array.isArray(item.answer)) throw new KbLoadError(`Frontdesk: kb.json entry ${JSON.stringify(item.id)} has no answer`)
+    item.answerText ??= toPlainText(item.answer)
+  }
   return kb as KbFile
+}
+
+/**
+ * The text of `kb.json`. Plain-text answers are left out: readers derive them from the rich text
+ * ({@link parseKb}), which keeps the file a quarter smaller.
+ */
+export function serializeKb(kb: KbFile): string {
+  return JSON.stringify(kb, (key, value) => (key === 'answerText' ? undefined : value))
 }

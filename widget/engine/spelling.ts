@@ -11,10 +11,13 @@ const MIN_CORRECTABLE_LENGTH = 4
 /** The largest edit distance tried, whatever the word's length (MiniSearch's `maxFuzzy`). */
 export const MAX_FUZZY = 2
 
-/** The edit distance allowed for a word: 1 up to 7 letters, then {@link MAX_FUZZY}. */
+/**
+ * The edit distance allowed for a word: 1 up to 8 letters, then {@link MAX_FUZZY}. Two edits on a short word
+ * reach too many real words, and cost ten times as much to search.
+ */
 export function allowedDistance(term: string): number {
   if (term.length < MIN_CORRECTABLE_LENGTH) return 0
-  return term.length < 8 ? 1 : MAX_FUZZY
+  return term.length < 9 ? 1 : MAX_FUZZY
 }
 
 /** Corrects unknown terms against a vocabulary of document frequencies. */

@@ -55,9 +55,19 @@ export function words(folded: string): string[] {
   return folded.match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
+/** Stems already computed: words repeat (Zipf), and stemming is most of the pipeline's cost. */
+const stems = new Map<string, string>()
+const MAX_CACHED_STEMS = 50_000
+
 /** Stems an English word; leaves words in other scripts and numbers as they are. */
 export function stem(word: string): string {
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word
+  let stemmed = stems.get(word)
+  if (stemmed === undefined) {
+    stemmed = /^[a-z]+$/.test(word) ? stemmer(word) : word
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear()
+    stems.set(word, stemmed)
+  }
+  return stemmed
 }
 
 /** A function from text to index terms, with its synonym step exposed for typo correction. */
