@@ -1,5 +1,6 @@
 /** Finding and reading the `kb.json` a command works on. */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
 import { buildKb } from '../compiler/build-kb.ts'
 
@@ -8,11 +9,25 @@ export const DEFAULT_KB_FILE = 'dist/kb.json'
 /** The knowledge-base folder compiled when the default `kb.json` is missing. */
 export const DEFAULT_KB_DIR = 'kb'
 
-/** Reads a `kb.json`; the default one is built from `kb/` first when it is missing. */
+/** The newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * Reads a `kb.json`. The default one is built from `kb/` first when it is missing or older than any file in
+ * `kb/`, so staff who edit the knowledge base never question yesterday's build by mistake.
+ */
 export function readKbFile(path: string = DEFAULT_KB_FILE): KbFile {
-  if (!existsSync(path)) {
-    if (path !== DEFAULT_KB_FILE) throw new Error(`no such file: ${path}`)
-    buildKb(DEFAULT_KB_DIR, 'dist')
+  if (path === DEFAULT_KB_FILE && existsSync(DEFAULT_KB_DIR)) {
+    if (!existsSync(path) || statSync(path).mtimeMs < newestMtime(DEFAULT_KB_DIR)) buildKb(DEFAULT_KB_DIR, 'dist')
+  } else if (!existsSync(path)) {
+    throw new Error(`no such file: ${path}`)
   }
   let json: unknown
   try {
