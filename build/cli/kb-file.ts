@@ -42,7 +42,13 @@ export function readKbFile(path: string = DEFAULT_KB_FILE): KbFile {
   }
 }
 
-/** Reads a `kb.json` and creates an engine over it. */
+/** Reads a `kb.json` and creates an engine over it; the default one is rebuilt if an older engine built it. */
 export function loadEngine(path?: string, options?: EngineOptions): Engine {
-  return createEngine(readKbFile(path), options)
+  try {
+    return createEngine(readKbFile(path), options)
+  } catch (error) {
+    if ((path ?? DEFAULT_KB_FILE) !== DEFAULT_KB_FILE || !existsSync(DEFAULT_KB_DIR)) throw error
+    buildKb(DEFAULT_KB_DIR, 'dist')
+    return createEngine(readKbFile(path), options)
+  }
 }

@@ -3,11 +3,12 @@
  * `outDir/chunks/*` (the chat, loaded on first open), then measures it against the size budgets.
  * Importable on its own: the dev server calls {@link bundleWidget} too.
  */
-import { readFileSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, type Metafile } from 'esbuild'
+import { build, type Metafile, type Plugin } from 'esbuild'
 
 /** The size budgets, in gzipped bytes (1 kB = 1000 bytes). `kb.json` is not counted. */
 export const BUDGETS = {
@@ -31,6 +32,37 @@ export interface FileSize {
   file: string
   raw: number
   gzip: number
+}
+
+/**
+ * `@lit-labs/preact-signals` declares no `sideEffects`, so its index drags in the `watch` directive and the `html`
+ * tag even when only `SignalWatcher` is used (about 0.8 kB gzipped). Both modules only define exports.
+ */
+const pureLitSignals: Plugin = {
+  name: 'pure-lit-signals',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lib\/(watch|html-tag)\.js$/ }, (args) =>
+      args.importer.includes('@lit-labs/preact-signals') ? { path: resolve(args.resolveDir, args.path), sideEffects: false } : undefined,
+    )
+  },
+}
+
+/**
+ * Lit records its versions in globals (`litHtmlVersions`, `reactiveElementVersions`, `litElementVersions`) for a
+ * development-mode warning about duplicate copies. The widget adds no globals to a clinic's page, so those lines are
+ * dropped. The build fails if a Lit update changes them, rather than silently adding globals again.
+ */
+const VERSION_GLOBAL = /\(\s*\w+\.(?:litHtmlVersions|reactiveElementVersions|litElementVersions)\s*\?\?=\s*\[\]\s*\)\.push\(\s*["'][^"']*["']\s*\)/g
+const noLitGlobals: Plugin = {
+  name: 'no-lit-globals',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](lit-html|lit-element|reactive-element)\.js$/ }, async (args) => {
+      const code = await readFile(args.path, 'utf8')
+      const stripped = code.replace(VERSION_GLOBAL, 'void 0')
+      if (stripped === code) throw new Error(`${args.path}: Lit's version global was not found; update no-lit-globals in widget-bundle.ts`)
+      return { contents: stripped, loader: 'js' }
+    })
+  },
 }
 
 const ENTRY = fileURLToPath(new URL('../../widget/frontdesk.ts', import.meta.url))
@@ -79,6 +111,8 @@ export function sizeReport(files: FileSize[], launcherFiles: string[]): BundleRe
 /** Bundles the widget into `outDir` and reports its sizes against {@link BUDGETS}. Throws on bundling errors. */
 export async function bundleWidget(outDir: string, options: { dev: boolean }): Promise<BundleReport> {
   const { dev } = options
+  // Chunk names carry content hashes: without this, every rebuild (the dev server's) would leave the old ones.
+  rmSync(join(outDir, 'chunks'), { recursive: true, force: true })
   const result = await build({
     entryPoints: { frontdesk: ENTRY },
     outdir: outDir,
@@ -94,6 +128,7 @@ export async function bundleWidget(outDir: string, options: { dev: boolean }): P
     conditions: dev ? ['development'] : [],
     metafile: true,
     logLevel: 'silent',
+    plugins: [pureLitSignals, noLitGlobals],
   })
   const outputs = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.js'))
   const entryOutput = outputs.find((path) => result.metafile.outputs[path]?.entryPoint !== undefined)

@@ -1,9 +1,15 @@
 /** Linting a knowledge-base folder: compile it, locate its page sections, run the checks. Node only. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { basename, join, relative } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import { compileKb } from '../compiler/compile.ts'
 import { slugify } from '../compiler/slug.ts'
 import { lintKb, type LintFinding, type LintOptions, type SectionLocation } from './lint.ts'
+
+/** A path as the compiler shows it in problems: relative to the working directory when inside it, else absolute. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
+}
 
 /** Where each `## Section` heading of `dir/pages/*.md` is, keyed `page#section`. */
 export function locateSections(dir: string): Map<string, SectionLocation> {
@@ -12,7 +18,7 @@ export function locateSections(dir: string): Map<string, SectionLocation> {
   if (!existsSync(pagesDir)) return located
   for (const name of readdirSync(pagesDir).filter((n) => n.endsWith('.md'))) {
     const path = join(pagesDir, name)
-    const file = relative(process.cwd(), path) || path
+    const file = shownPath(path)
     readFileSync(path, 'utf8')
       .split(/\r?\n/)
       .forEach((line, i) => {
@@ -27,5 +33,5 @@ export function locateSections(dir: string): Map<string, SectionLocation> {
 /** Compiles the folder (throwing `KbCompileError` on compile problems) and lints it. */
 export function lintKbDir(dir: string, options: LintOptions = {}): LintFinding[] {
   const kb = compileKb(dir)
-  return lintKb(kb, { sections: locateSections(dir), kbDir: relative(process.cwd(), dir) || dir, ...options })
+  return lintKb(kb, { sections: locateSections(dir), kbDir: shownPath(dir), ...options })
 }

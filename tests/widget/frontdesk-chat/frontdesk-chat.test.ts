@@ -1,0 +1,310 @@
+// @vitest-environment happy-dom
+/**
+ * `<frontdesk-chat>`: the launcher, the keyboard flow, the public methods and events, configuration mistakes, and
+ * the element's life on a page (removed and added back, two on a page).
+ */
+import { describe, expect, it, vi } from 'vitest'
+import {
+  FrontdeskBookingEvent,
+  FrontdeskCloseEvent,
+  FrontdeskFeedbackEvent,
+  FrontdeskOpenEvent,
+  FrontdeskReplyEvent,
+} from '../../../widget/events.ts'
+import { SETTINGS, all, ask, bots, focused, mount, one, open, panelOf, press, rendered, serve } from '../harness.ts'
+
+const launcherOf = (chat: HTMLElement): HTMLButtonElement => chat.shadowRoot!.querySelector('button[part~="launcher"]')!
+
+/** Records the widget's events as seen by the page. */
+function record(): Event[] {
+  const events: Event[] = []
+  for (const type of ['frontdesk-open', 'frontdesk-close', 'frontdesk-reply', 'frontdesk-booking', 'frontdesk-feedback']) {
+    document.addEventListener(type, (event) => events.push(event))
+  }
+  return events
+}
+
+describe('the launcher', () => {
+  it('is one labelled button, closed, and nothing else loads until it is used', async () => {
+    const fetch = serve()
+    const chat = await mount()
+    const launcher = launcherOf(chat)
+    expect(all(chat, 'button[part~="launcher"]')).toHaveLength(1)
+    expect(launcher.getAttribute('aria-label')).toMatch(/^Open chat: /)
+    expect(launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(panelOf(chat)).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('prefetches the chat code on hover or focus, but not kb.json', async () => {
+    const fetch = serve()
+    const chat = await mount()
+    launcherOf(chat).dispatchEvent(new Event('pointerenter'))
+    const { loadPanel } = await import('../../../widget/frontdesk-chat/frontdesk-chat.ts')
+    await loadPanel()
+    expect(customElements.get('frontdesk-panel')).toBeDefined()
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('names the title in its label', async () => {
+    serve()
+    const chat = await mount({ ...SETTINGS, title: 'Ask the clinic' })
+    expect(launcherOf(chat).getAttribute('aria-label')).toBe('Open chat: Ask the clinic')
+  })
+})
+
+describe('keyboard', () => {
+  it('activating the launcher opens the panel with focus in the input; Escape closes it and focus returns to the launcher', async () => {
+    serve()
+    const chat = await mount()
+    const launcher = launcherOf(chat)
+    launcher.focus()
+    launcher.click()
+    await vi.waitFor(() => expect(focused()?.getAttribute('part')).toBe('input'))
+    expect(launcher.getAttribute('aria-expanded')).toBe('true')
+    await press(chat, 'Escape')
+    expect(chat.isOpen).toBe(false)
+    expect(launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(panelOf(chat)!.hidden).toBe(true)
+    expect(focused()).toBe(launcher)
+  })
+
+  it('the close button closes and returns focus to the launcher', async () => {
+    serve()
+    const chat = await mount()
+    await open(chat)
+    one(chat, 'button[part~="close"]').click()
+    expect(chat.isOpen).toBe(false)
+    expect(focused()).toBe(launcherOf(chat))
+  })
+})
+
+describe('methods', () => {
+  it('open(), close() and toggle() open and close, each firing its event once', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await open(chat)
+    expect(chat.isOpen).toBe(true)
+    await chat.open()
+    chat.close()
+    chat.close()
+    await chat.toggle()
+    await chat.toggle()
+    expect(events.map((e) => e.type)).toEqual(['frontdesk-open', 'frontdesk-close', 'frontdesk-open', 'frontdesk-close'])
+    expect(chat.isOpen).toBe(false)
+  })
+
+  it('ask(text) opens the panel and answers', async () => {
+    serve()
+    const chat = await mount()
+    const message = await ask(chat, 'does it hurt')
+    expect(chat.isOpen).toBe(true)
+    expect(message.dataset.kind).toBe('answer')
+  })
+
+  it('reset() clears the conversation', async () => {
+    serve()
+    const chat = await mount()
+    await ask(chat, 'does it hurt')
+    await chat.reset()
+    await rendered(chat)
+    expect(all(chat, '[part~="message"]')).toHaveLength(1)
+  })
+
+  it('the `open` attribute opens at start, without taking focus from the page', async () => {
+    serve()
+    const chat = await mount({ ...SETTINGS, open: '' })
+    await vi.waitFor(() => expect(chat.isOpen).toBe(true))
+    expect(focused()).not.toBe(one(chat, 'input[part~="input"]'))
+  })
+})
+
+describe('events', () => {
+  it('are typed Event subclasses that bubble out of the shadow root from <frontdesk-chat>', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await open(chat)
+    chat.close()
+    expect(events[0]).toBeInstanceOf(FrontdeskOpenEvent)
+    expect(events[1]).toBeInstanceOf(FrontdeskCloseEvent)
+    for (const event of events) {
+      expect([event.bubbles, event.composed, event.target]).toEqual([true, true, chat])
+    }
+  })
+
+  it('frontdesk-reply tells the question, the kind, the pair and the confidence', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await ask(chat, 'does it hurt')
+    await ask(chat, 'blorf snizzle')
+    const replies = events.filter((e): e is FrontdeskReplyEvent => e instanceof FrontdeskReplyEvent)
+    expect(replies.map(({ question, kind }) => ({ question, kind }))).toEqual([
+      { question: 'does it hurt', kind: 'answer' },
+      { question: 'blorf snizzle', kind: 'fallback' },
+    ])
+    expect(replies[0]!.pairId).toBe('does-it-hurt')
+    expect(replies[0]!.confidence).toBeGreaterThan(0.5)
+    expect(replies[1]!.confidence).toBeLessThan(0.5)
+  })
+
+  it('frontdesk-reply also fires for a chip, with the pair it answered', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await open(chat)
+    one(chat, 'button[part~="chip"][data-pair-id="what-is-it"]').click()
+    await vi.waitFor(() => expect(events.some((e) => e instanceof FrontdeskReplyEvent)).toBe(true))
+    const reply = events.find((e): e is FrontdeskReplyEvent => e instanceof FrontdeskReplyEvent)!
+    expect([reply.kind, reply.pairId, reply.confidence]).toEqual(['answer', 'what-is-it', 1])
+  })
+
+  it('frontdesk-booking tells where the booking link was clicked', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await open(chat)
+    const header = one<HTMLAnchorElement>(chat, 'a[part~="booking"]')
+    header.addEventListener('click', (event) => event.preventDefault())
+    header.click()
+    const message = await ask(chat, 'blorf snizzle')
+    const offer = message.querySelector<HTMLAnchorElement>('a[part~="booking-offer"]')!
+    offer.addEventListener('click', (event) => event.preventDefault())
+    offer.click()
+    const bookings = events.filter((e): e is FrontdeskBookingEvent => e instanceof FrontdeskBookingEvent)
+    expect(bookings.map(({ from, href }) => ({ from, href }))).toEqual([
+      { from: 'header', href: 'https://clinic.example/book' },
+      { from: 'fallback', href: 'https://clinic.example/book' },
+    ])
+  })
+
+  it('frontdesk-feedback tells the pair and whether the answer helped, once per answer', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    const message = await ask(chat, 'does it hurt')
+    const no = [...message.querySelectorAll<HTMLElement>('[part~="feedback"] button')].find((b) => b.textContent === 'No')!
+    no.click()
+    no.click()
+    const feedback = events.filter((e): e is FrontdeskFeedbackEvent => e instanceof FrontdeskFeedbackEvent)
+    expect(feedback.map(({ pairId, helpful }) => ({ pairId, helpful }))).toEqual([{ pairId: 'does-it-hurt', helpful: false }])
+  })
+})
+
+describe('configuration mistakes', () => {
+  it('a missing booking-url is a console error naming the setting', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await mount({ phone: '+1 555 0100' })
+    await Promise.resolve()
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(error.mock.calls[0]![0]).toMatch(/^Frontdesk: .*booking-url/)
+  })
+
+  it('a booking-url set as a property right after insertion counts', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await import('../../../widget/frontdesk.ts')
+    const chat = document.body.appendChild(document.createElement('frontdesk-chat'))
+    chat.bookingUrl = 'https://clinic.example/book'
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(error).not.toHaveBeenCalled()
+    expect(chat.bookingUrl).toBe('https://clinic.example/book')
+  })
+
+  it('a booking-url that is not an http(s) link is refused loudly', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const chat = await mount({ 'booking-url': 'javascript:alert(1)' })
+    expect(error.mock.calls[0]![0]).toContain('"javascript:alert(1)"')
+    expect(chat.bookingUrl).toBeNull()
+  })
+
+  it.each([
+    ['accent', 'notacolour', 'is not a CSS colour'],
+    ['accent', 'red;}body{display:none', 'is not a CSS colour'],
+    ['threshold', '2', 'must be a number from 0 to 1'],
+    ['threshold', 'high', 'must be a number from 0 to 1'],
+    ['position', 'middle', 'must be "right" or "left"'],
+    ['persist', 'forever', 'must be "session"'],
+    ['emergency-number', 'call someone', 'is not a phone number'],
+    ['phone', 'ring us', 'has no digits'],
+  ])('%s="%s" is warned about, quoting the value, and the default is used', async (name, value, problem) => {
+    // happy-dom's CSS.supports accepts anything; a browser would refuse "notacolour".
+    vi.stubGlobal('CSS', { supports: (_property: string, v?: string) => v !== 'notacolour' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await mount({ ...SETTINGS, [name]: value })
+    expect(warn).toHaveBeenCalledWith(`Frontdesk: ${name} ${JSON.stringify(value)} ${problem}; using the default.`)
+  })
+
+  it('a valid accent sets --frontdesk-accent', async () => {
+    const chat = await mount({ ...SETTINGS, accent: 'rebeccapurple' })
+    expect(chat.accent).toBe('rebeccapurple')
+    const rules = chat.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+    expect(rules.join('\n')).toMatch(/--frontdesk-accent:\s*rebeccapurple/)
+  })
+
+  it('every setting is also a property, and properties and attributes agree', async () => {
+    const chat = await mount(SETTINGS)
+    chat.setAttribute('position', 'left')
+    chat.threshold = 0.7
+    chat.suggestions = ['Does it hurt?']
+    chat.title = 'Ask us'
+    expect([chat.position, chat.threshold, chat.suggestions, chat.title]).toEqual(['left', 0.7, ['Does it hurt?'], 'Ask us'])
+    expect(chat.phone).toBe('+1 555 0100')
+    expect(chat.emergencyNumber).toBe('911')
+    expect(chat.kb).toBe('https://clinic.example/kb.json')
+    expect(launcherOf(chat).classList.contains('left')).toBe(true)
+  })
+
+  it('a setting changed while open updates the panel', async () => {
+    serve()
+    const chat = await mount()
+    await open(chat)
+    chat.setAttribute('booking-label', 'Book a visit')
+    await rendered(chat)
+    expect(one(chat, 'a[part~="booking"]').textContent).toBe('Book a visit')
+  })
+})
+
+describe('life on a page', () => {
+  it('removed and added back: one launcher, one event per action, one reply per question', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    await ask(chat, 'does it hurt')
+    chat.remove()
+    document.body.append(chat)
+    chat.close()
+    await open(chat)
+    const before = bots(chat).length
+    await ask(chat, 'hello')
+    expect(bots(chat)).toHaveLength(before + 1)
+    expect(all(chat, 'button[part~="launcher"]')).toHaveLength(1)
+    expect(all(chat, '[part~="panel"]')).toHaveLength(1)
+    expect(events.map((e) => e.type)).toEqual(['frontdesk-open', 'frontdesk-reply', 'frontdesk-close', 'frontdesk-open', 'frontdesk-reply'])
+  })
+
+  it('two elements on a page each keep their own conversation', async () => {
+    serve()
+    const first = await mount()
+    const second = await mount({ ...SETTINGS, position: 'left' })
+    await ask(first, 'does it hurt')
+    await open(second)
+    expect(all(second, '[data-from="visitor"]')).toEqual([])
+    await ask(second, 'hello')
+    expect(all(first, '[data-from="visitor"]')).toHaveLength(1)
+  })
+
+  it('properties set before the element was upgraded are kept', async () => {
+    serve()
+    // What a framework does with an element it created before the script loaded.
+    const element = document.createElement('frontdesk-chat-later') as HTMLElement & Record<string, unknown>
+    element.bookingUrl = 'https://clinic.example/late'
+    const { FrontdeskChat } = await import('../../../widget/frontdesk-chat/frontdesk-chat.ts')
+    customElements.define('frontdesk-chat-later', class extends FrontdeskChat {})
+    customElements.upgrade(element)
+    document.body.append(element)
+    expect(element.bookingUrl).toBe('https://clinic.example/late')
+  })
+})
