@@ -64,14 +64,18 @@ export function defaultSettings(): Settings {
   }
 }
 
-const warn = (message: string): void => console.warn(`Frontdesk: ${message}`)
 const text = (raw: unknown): string => (raw == null || raw === false ? '' : String(raw)).trim()
 
-/** An absolute URL for `value` if it parses (relative to the page) and uses one of `schemes`. */
-function url(value: string, schemes: readonly string[]): string | null {
+/** Reports a bad value and returns undefined, which means "use the default". */
+function bad(name: string, value: string, problem: string): undefined {
+  console.warn(`Frontdesk: ${name} ${JSON.stringify(value)} ${problem}; using the default.`)
+}
+
+/** An absolute URL for `value` if it parses (relative to the page) and its scheme matches. */
+function url(value: string, schemes: RegExp): string | null {
   try {
     const parsed = new URL(value, document.baseURI)
-    return schemes.includes(parsed.protocol) ? parsed.href : null
+    return schemes.test(parsed.protocol) ? parsed.href : null
   } catch {
     return null
   }
@@ -80,57 +84,33 @@ function url(value: string, schemes: readonly string[]): string | null {
 /** True for a single CSS colour. `CSS.supports` is the judge; the character check keeps CSS text out either way. */
 export function isColor(value: string): boolean {
   if (/[;{}<>\\]/.test(value)) return false
-  return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' ? CSS.supports('color', value) : /^#[\da-f]{3,8}$/i.test(value)
+  return typeof CSS !== 'undefined' && CSS.supports ? CSS.supports('color', value) : /^#[\da-f]{3,8}$/i.test(value)
 }
 
-/** How each setting reads a raw value; `undefined` means "use the default" (already warned about when bad). */
+const same = (value: string): string => value
+
+/** How each setting reads a non-empty raw value; `undefined` means "use the default" (warned about already). */
 const PARSERS: { [K in SettingName]: (value: string, raw: unknown) => Settings[K] | undefined } = {
-  kb: (value) => {
-    const href = url(value, ['https:', 'http:', 'file:'])
-    if (!href) warn(`kb ${JSON.stringify(value)} is not a URL; using kb.json beside the script.`)
-    return href ?? undefined
-  },
+  kb: (value) => url(value, /^(https?|file):$/) ?? bad('kb', value, 'is not a URL'),
   bookingUrl: (value) => {
-    const href = url(value, ['https:', 'http:'])
+    const href = url(value, /^https?:$/)
     if (!href) console.error(`Frontdesk: booking-url ${JSON.stringify(value)} is not an http(s) link, so there is no booking button.`)
     return href
   },
-  bookingLabel: (value) => value,
-  phone: (value) => {
-    if (/\d/.test(value)) return value
-    warn(`phone ${JSON.stringify(value)} has no digits, so there is no phone link.`)
-    return null
-  },
-  emergencyNumber: (value) => {
-    if (/^\+?[\d\s()-]*\d[\d\s()-]*$/.test(value)) return value.replace(/[^\d+]/g, '')
-    warn(`emergency-number ${JSON.stringify(value)} is not a phone number; using 911.`)
-    return undefined
-  },
-  title: (value) => value,
-  greeting: (value) => value,
-  suggestions: (value, raw) =>
-    (Array.isArray(raw) ? raw.map(text) : value.split('|').map((s) => s.trim())).filter(Boolean),
-  accent: (value) => {
-    if (isColor(value)) return value
-    warn(`accent ${JSON.stringify(value)} is not a CSS colour; using the default.`)
-    return undefined
-  },
-  position: (value) => {
-    if (value === 'left' || value === 'right') return value
-    warn(`position ${JSON.stringify(value)} must be "right" or "left"; using "right".`)
-    return undefined
-  },
+  bookingLabel: same,
+  phone: (value) => (/\d/.test(value) ? value : bad('phone', value, 'has no digits')),
+  emergencyNumber: (value) =>
+    /^\+?[\d\s().-]+$/.test(value) && /\d/.test(value) ? value.replace(/[^\d+]/g, '') : bad('emergency-number', value, 'is not a phone number'),
+  title: same,
+  greeting: same,
+  suggestions: (value, raw) => (Array.isArray(raw) ? raw.map(text) : value.split('|').map((s) => s.trim())).filter(Boolean),
+  accent: (value) => (isColor(value) ? value : bad('accent', value, 'is not a CSS colour')),
+  position: (value) => (value === 'left' || value === 'right' ? value : bad('position', value, 'must be "right" or "left"')),
   threshold: (value) => {
     const number = Number(value)
-    if (Number.isFinite(number) && number >= 0 && number <= 1) return number
-    warn(`threshold ${JSON.stringify(value)} must be a number from 0 to 1; using the default.`)
-    return undefined
+    return number >= 0 && number <= 1 ? number : bad('threshold', value, 'must be a number from 0 to 1')
   },
-  persist: (value) => {
-    if (value === 'session') return 'session'
-    if (!/^(none|off|false)$/.test(value)) warn(`persist ${JSON.stringify(value)} must be "session"; nothing is stored.`)
-    return null
-  },
+  persist: (value) => (value === 'session' ? value : /^(none|off|false)$/.test(value) ? null : bad('persist', value, 'must be "session"')),
 }
 
 /** Reads one setting from a raw value; absent or empty values give the default silently. */

@@ -48,19 +48,32 @@ const pureLitSignals: Plugin = {
 }
 
 /**
- * Lit records its versions in globals (`litHtmlVersions`, `reactiveElementVersions`, `litElementVersions`) for a
- * development-mode warning about duplicate copies. The widget adds no globals to a clinic's page, so those lines are
- * dropped. The build fails if a Lit update changes them, rather than silently adding globals again.
+ * Lit keeps a few registries on `globalThis`: its versions (`litHtmlVersions`, `reactiveElementVersions`,
+ * `litElementVersions`, for a development warning about duplicate copies) and `litPropertyMetadata` (for standard
+ * decorators, which the widget does not use). The widget adds no globals to a clinic's page, so the versions are
+ * not recorded and the metadata map is module-local (sharing the page's own if it has one). Each rewrite must apply:
+ * the build fails if a Lit update changes these lines, rather than silently adding globals again.
  */
-const VERSION_GLOBAL = /\(\s*\w+\.(?:litHtmlVersions|reactiveElementVersions|litElementVersions)\s*\?\?=\s*\[\]\s*\)\.push\(\s*["'][^"']*["']\s*\)/g
+const LIT_REWRITES: [file: RegExp, from: RegExp, to: string][] = [
+  [/[\\/](lit-html|lit-element|reactive-element)\.js$/, /\(\s*\w+\.(?:litHtmlVersions|reactiveElementVersions|litElementVersions)\s*\?\?=\s*\[\]\s*\)\.push\(\s*["'][^"']*["']\s*\)/g, 'void 0'],
+  [/[\\/]reactive-element\.js$/, /\b\w+\.litPropertyMetadata\s*\?\?=\s*new WeakMap(\(\))?/g, 'void 0'],
+]
+/** Lit's three core modules, production or development build. */
+const LIT_CORE = /node_modules[\\/](?:lit-html[\\/](?:development[\\/])?lit-html|lit-element[\\/](?:development[\\/])?lit-element|@lit[\\/]reactive-element[\\/](?:development[\\/])?reactive-element)\.js$/
+const LIT_PREAMBLE = 'var litPropertyMetadata = globalThis.litPropertyMetadata ?? new WeakMap();\n'
+
 const noLitGlobals: Plugin = {
   name: 'no-lit-globals',
   setup(build) {
-    build.onLoad({ filter: /[\\/](lit-html|lit-element|reactive-element)\.js$/ }, async (args) => {
-      const code = await readFile(args.path, 'utf8')
-      const stripped = code.replace(VERSION_GLOBAL, 'void 0')
-      if (stripped === code) throw new Error(`${args.path}: Lit's version global was not found; update no-lit-globals in widget-bundle.ts`)
-      return { contents: stripped, loader: 'js' }
+    build.onLoad({ filter: LIT_CORE }, async (args) => {
+      let code = await readFile(args.path, 'utf8')
+      for (const [file, from, to] of LIT_REWRITES) {
+        if (!file.test(args.path)) continue
+        const rewritten = code.replace(from, to)
+        if (rewritten === code) throw new Error(`${args.path}: no match for ${from}; update LIT_REWRITES in widget-bundle.ts`)
+        code = rewritten
+      }
+      return { contents: /reactive-element\.js$/.test(args.path) ? LIT_PREAMBLE + code : code, loader: 'js' }
     })
   },
 }

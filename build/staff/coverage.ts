@@ -186,6 +186,16 @@ export function summarize(rows: readonly CoverageRow[], pairs: readonly KbPair[]
   }
 }
 
+/**
+ * The pair column as staff read it: `handoff: ID` for a handoff fallback, the best pair's id otherwise, and nothing
+ * for emergency and small talk, which are decided before any matching.
+ */
+export function pairLabel(row: CoverageRow): string {
+  if (row.handoff) return `handoff: ${row.handoff}`
+  if (row.kind === 'emergency' || row.kind === 'smalltalk') return ''
+  return row.top?.id ?? ''
+}
+
 /** A share as staff read it: "83%", "12.5%". */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`
@@ -201,8 +211,8 @@ export function coverageCsvRows(rows: readonly CoverageRow[]): (string | number)
       row.question,
       row.kind,
       row.confidence,
-      row.top?.id ?? '',
-      row.top?.question ?? '',
+      pairLabel(row),
+      pairLabel(row) === row.top?.id ? row.top.question : '',
       row.matchedTerms.join(' '),
       row.alternatives.map((alt) => `${alt.id} (${alt.confidence})`).join('; '),
       row.reason,

@@ -14,12 +14,13 @@ const PREPOSITIONS = new Set(['after', 'before', 'during', 'following', 'between
 const OPENING_VERBS = new Set(['treats', 'reduces', 'relieves', 'helps', 'eases', 'improves', 'prevents', 'causes', 'works', 'lasts', 'hurts', 'requires', 'involves', 'affects', 'targets', 'restores'])
 
 /**
- * True when a heading's capitals carry no meaning: Title Case ("What Is a Trigger Point", most longer words
- * capitalized) or ALL CAPS.
+ * True when a heading's capitals carry no meaning: Title Case ("What Is a Trigger Point": most words after the
+ * first capitalized) or ALL CAPS.
  */
 function isTitleCase(words: readonly string[]): boolean {
-  const long = words.filter((word) => word.length > 3)
   if (words.length >= 2 && words.every((word) => word === word.toUpperCase())) return true
+  // The first word is capitalized anyway, and short words ("a", "of") stay lower even in Title Case.
+  const long = words.slice(1).filter((word) => word.length > 2)
   return long.length >= 2 && long.filter((word) => /^[A-Z]/.test(word)).length / long.length >= 0.6
 }
 
@@ -65,6 +66,17 @@ function whQuestion(words: string[]): string {
   return [...head, 'do', ...rest].join(' ')
 }
 
+/** The clinic's words turned into the visitor's: "What we may inject" is asked "What may you inject?". */
+const PERSPECTIVE: Readonly<Record<string, string>> = { we: 'you', us: 'you', our: 'your', ours: 'yours', your: 'my', yours: 'mine' }
+
+function visitorsWords(words: readonly string[]): string[] {
+  return words.map((word) => {
+    const swapped = PERSPECTIVE[word.toLowerCase()]
+    if (!swapped) return word
+    return /^[A-Z]/.test(word) ? swapped[0]!.toUpperCase() + swapped.slice(1) : swapped
+  })
+}
+
 /**
  * The question a heading stands for. Headings already phrased as questions only get sentence case and a "?".
  * Returns null for an empty heading.
@@ -73,7 +85,7 @@ export function headingToQuestion(heading: string): string | null {
   const text = heading.replace(/\s+/g, ' ').replace(/[\s:.;,!-]+$/, '').trim()
   if (!text) return null
   if (text.endsWith('?')) return sentenceCase(text)
-  const words = sentenceCase(text).split(' ')
+  const words = visitorsWords(sentenceCase(text).split(' '))
   const first = words[0]!.toLowerCase()
   let question: string
   if (WH.has(first)) question = whQuestion(words)

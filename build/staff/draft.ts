@@ -55,6 +55,8 @@ interface Section {
   line: number
   /** The slug of the heading the section belongs to in the document (a question line keeps its heading's). */
   sectionSlug: string
+  /** A Markdown `# Title`: the page's name, not a topic, so no draft comes from it. */
+  title: boolean
   body: string[]
 }
 
@@ -81,7 +83,8 @@ function sections(doc: DraftDocument): Section[] {
   if (end >= 0) lines.length = end
   lines.forEach((raw, i) => {
     const line = raw.trim()
-    const heading = markdown ? /^#{1,6}\s+(.*?)\s*#*$/.exec(line)?.[1] : undefined
+    const marked = markdown ? /^(#{1,6})\s+(.*?)\s*#*$/.exec(line) : null
+    const heading = marked?.[2]
     const bold = /^\*\*(.+\?)\*\*$/.exec(line)?.[1]
     const alone = blank(i - 1) && blank(i + 1) && line !== ''
     const plainHeading = !markdown && alone && line.split(/\s+/).length <= 12 && !/[.,;:!]$/.test(line) && !FURNITURE.test(line) && !BULLET.test(line)
@@ -90,7 +93,7 @@ function sections(doc: DraftDocument): Section[] {
       const text = (heading ?? question ?? line).replace(/\*\*/g, '').trim()
       // A question line under a heading still cites that heading's section.
       if (heading !== undefined || plainHeading) slug = slugify(text)
-      current = { heading: text, line: i + 1, sectionSlug: slug || slugify(text), body: [] }
+      current = { heading: text, line: i + 1, sectionSlug: slug || slugify(text), title: marked?.[1] === '#', body: [] }
       out.push(current)
     } else if (current) current.body.push(raw)
   })
@@ -166,7 +169,7 @@ export function draftPairs(docs: readonly DraftDocument[], options: DraftOptions
     const page = slugify(doc.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')) || 'document'
     const fromDoc: DraftPair[] = []
     for (const section of sections(doc)) {
-      if (CALL_TO_ACTION.test(section.heading)) continue
+      if (section.title || CALL_TO_ACTION.test(section.heading)) continue
       const question = headingToQuestion(section.heading)
       const answer = draftAnswer(section.body, options)
       if (!question || !answer) continue

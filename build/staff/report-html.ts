@@ -3,7 +3,7 @@
  * and no external assets, so it can be mailed or attached to a CI run. DOM-free.
  */
 import { CHART_CSS, chartToSvg, escapeMarkup as esc, histogramChart, kindClass, kindSharesChart, pairHitsChart } from './charts.ts'
-import { formatPercent, KIND_LABEL, KIND_ORDER, type CoverageRow, type CoverageSummary } from './coverage.ts'
+import { formatPercent, KIND_LABEL, KIND_ORDER, pairLabel, type CoverageRow, type CoverageSummary } from './coverage.ts'
 
 /** What the report shows besides the numbers. */
 export interface ReportInfo {
@@ -49,7 +49,7 @@ export function renderCoverageReport(rows: readonly CoverageRow[], summary: Cove
     : '<p>Every pair was reached by at least one question.</p>'
   const tableRows = rows
     .map((row) => {
-      const pair = row.handoff ? `handoff: ${row.handoff}` : row.top ? row.top.id : '—'
+      const pair = pairLabel(row) || '—'
       const runnersUp = row.alternatives.map((alt) => `${alt.id} ${alt.confidence.toFixed(2)}`).join(', ')
       const why = [row.reason, row.matchedTerms.length ? `matched: ${row.matchedTerms.join(' ')}` : '', runnersUp ? `runners-up: ${runnersUp}` : '']
         .filter(Boolean)

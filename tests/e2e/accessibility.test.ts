@@ -12,7 +12,7 @@ import { expectNoAxeViolations } from './support/axe.ts'
 import { useHarness } from './support/harness.ts'
 import { findKind, loadEngine, pickAnswered } from './support/kb.ts'
 import { SCREENSHOTS } from './support/paths.ts'
-import { PART, Widget } from './support/widget.ts'
+import { PART, Widget, settle } from './support/widget.ts'
 
 const h = useHarness()
 let engine: Engine
@@ -20,19 +20,6 @@ let engine: Engine
 beforeAll(() => {
   engine = loadEngine(join(h.siteDir, 'kb.json'))
 })
-
-/** Waits for finite CSS animations and transitions (shadow roots included) to finish, so axe sees final colours. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    // Document#getAnimations covers shadow trees too.
-    const finite = document.getAnimations().filter((a) => {
-      const timing = a.effect?.getComputedTiming()
-      return timing && Number.isFinite(timing.endTime as number)
-    })
-    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2_000))])
-  })
-  await page.waitForTimeout(100)
-}
 
 async function demo(): Promise<{ page: Page; widget: Widget }> {
   const { page } = await h.session()

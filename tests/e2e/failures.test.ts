@@ -84,13 +84,34 @@ describe('kb.json that cannot be used', () => {
       await widget.input.fill(`${question} ${i}`)
       await widget.input.press('Enter')
       await widget.nextBot(before)
-      await p.waitForTimeout(600)
+      await p.waitForTimeout(400)
     }
-    await p.waitForTimeout(2_500)
+    // Room for any retry still scheduled to happen.
+    await p.waitForTimeout(1_500)
     const requests = h.server.kbRequests()
     const times = requests.map((r) => r.at - requests[0]!.at)
     expect(requests.length, `kb.json requests at +ms ${JSON.stringify(times)}`).toBeGreaterThan(1)
     expect(requests.length, `kb.json requests at +ms ${JSON.stringify(times)}`).toBeLessThanOrEqual(6)
+  })
+
+  it('retries back off with jitter: a retry is not immediate, and waits a different time for each visitor', async () => {
+    const gaps: number[] = []
+    for (let visitor = 0; visitor < 3; visitor++) {
+      const { page: p } = await h.session({ allowConsoleErrors: true })
+      h.server.reset()
+      h.server.kb = { mode: 'status', status: 500 }
+      await p.goto(h.server.url(page()))
+      const widget = await new Widget(p).open()
+      // Asked at once: the retry this question triggers can only be delayed by the backoff.
+      await widget.ask(question)
+      await widget.ask(question)
+      const [first, second] = h.server.kbRequests()
+      expect(second, 'a second attempt at kb.json').toBeDefined()
+      gaps.push(second!.at - first!.at)
+      await p.close()
+    }
+    expect(Math.min(...gaps), `ms between the first two attempts, per visitor: ${JSON.stringify(gaps)}`).toBeGreaterThanOrEqual(100)
+    expect(Math.max(...gaps) - Math.min(...gaps), `ms between the first two attempts, per visitor: ${JSON.stringify(gaps)}`).toBeGreaterThan(5)
   })
 
   it('recovers when kb.json is back: a later question gets its answer', async () => {

@@ -4,17 +4,17 @@
  * attribute, no `javascript:` link, nothing runs. The compiler refuses unsafe links and raw HTML. And the built
  * widget bundles contain no `innerHTML`, `unsafeHTML`, `eval(` or `new Function`.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Engine, KbPair, RichInline } from '../../widget/engine/index.ts'
+import type { KbPair, RichInline } from '../../widget/engine/index.ts'
 import { runCli } from './global-setup.ts'
 import { useHarness } from './support/harness.ts'
 import { findKind, loadEngine } from './support/kb.ts'
 import { DEFAULT_SETTINGS, embed, hostPage } from './support/pages.ts'
 import { ARTIFACTS, FIXTURES, ROOT } from './support/paths.ts'
-import { PART, Widget, squash, widgetElements, type DeepElement } from './support/widget.ts'
+import { Widget, squash, widgetElements, type DeepElement } from './support/widget.ts'
 
 const h = useHarness()
 
@@ -160,8 +160,10 @@ describe('XSS payloads written as text in answers (fixture knowledge base)', () 
     const source = readFileSync(join(kb, 'qa/bad.md'), 'utf8').split('\n')
     const out = mkdtempSync(join(ARTIFACTS, 'kb-bad-'))
     const run = await runCli(['build', '--kb', relative(ROOT, kb), '--out', relative(ROOT, out)])
+    const written = existsSync(join(out, 'kb.json'))
+    rmSync(out, { recursive: true, force: true })
     expect(run.code, run.stderr).toBe(1)
-    expect(existsSync(join(out, 'kb.json')), 'no kb.json is written').toBe(false)
+    expect(written, 'no kb.json is written').toBe(false)
     for (const marker of ['](javascript:', '](JaVaScRiPt:', '<javascript:', '](data:', '](vbscript:', '](http:', '<img src=x', '<script>']) {
       const line = source.findIndex((l) => l.includes(marker)) + 1
       expect(line, marker).toBeGreaterThan(0)
@@ -217,6 +219,9 @@ describe('built widget bundles', () => {
     devBuild = await runCli(['site', '--dev', '--out', relative(ROOT, devDir)])
   })
 
+  /** Built: exit 0, or exit 1 for a size budget only (unminified code is bigger; the files are written). */
+  const devBuilt = (): boolean => devBuild.code === 0 || (devBuild.code === 1 && /over budget/i.test(devBuild.stderr))
+
   const moduleAt = (file: string, index: number): string => {
     const before = readFileSync(file, 'utf8').slice(0, index)
     const markers = [...before.matchAll(/^\s*\/\/ ((?:node_modules|widget|build|demo)\/[^\s]+)$/gm)]
@@ -227,7 +232,7 @@ describe('built widget bundles', () => {
     const files = widgetFiles(h.siteDir)
     expect(files.map((f) => relative(h.siteDir, f))).toContain('frontdesk.js')
     const found = scan(files, h.siteDir)
-    if (found.length > 0 && devBuild.code === 0) {
+    if (found.length > 0 && devBuilt()) {
       // Say where each comes from, using the unminified build.
       const origins = scan(widgetFiles(devDir), devDir, moduleAt)
       throw new Error(`forbidden code in the built widget:\n  ${found.join('\n  ')}\n\nIn the unminified build (frontdesk site --dev) they come from:\n  ${origins.join('\n  ')}`)
@@ -236,7 +241,7 @@ describe('built widget bundles', () => {
   })
 
   it('the first-party widget code (not node_modules) contains none of them either', () => {
-    expect(devBuild.code, devBuild.stderr).toBe(0)
+    expect(devBuilt(), `frontdesk site --dev failed (exit ${devBuild.code}): ${devBuild.stderr}`).toBe(true)
     const files = widgetFiles(devDir)
     expect(files.map((f) => relative(devDir, f)), 'the unminified build has the widget').toContain('frontdesk.js')
     const firstParty = scan(files, devDir, moduleAt).filter((line) => !line.includes('(from node_modules/'))

@@ -3,12 +3,14 @@
  * The embed script: it defines `<frontdesk-chat>` and adds one to the page, configured from its own script tag's
  * `data-*`, unless the page has one. Loading it twice is harmless.
  */
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import './harness.ts'
 
-const ENTRY = new URL('../../widget/frontdesk.ts', import.meta.url).href
+/** The entry's own URL, as its `import.meta.url` reads in these tests. */
+const ENTRY = pathToFileURL(fileURLToPath(import.meta.url).replace(/tests\/widget\/frontdesk\.test\.ts$/, 'widget/frontdesk.ts')).href
 
-/** A `<script>` tag for the entry, as a page would have it (an inert type, so happy-dom does not load it). */
+/** A `<script>` tag for the entry, as a page would have it (an inert type, so happy-dom does not run it). */
 function scriptTag(data: Record<string, string>, src = ENTRY): HTMLScriptElement {
   const script = document.createElement('script')
   script.type = 'text/x-inert'
@@ -17,10 +19,11 @@ function scriptTag(data: Record<string, string>, src = ENTRY): HTMLScriptElement
   return document.body.appendChild(script)
 }
 
-/** Evaluates the entry module afresh, as a page loading the script does. */
+let loads = 0
+
+/** Evaluates the entry module afresh, as a page loading the script does (the query makes a new module instance). */
 async function load(): Promise<void> {
-  vi.resetModules()
-  await import('../../widget/frontdesk.ts')
+  await import(/* @vite-ignore */ `../../widget/frontdesk.ts?load=${++loads}`)
 }
 
 describe('the embed script', () => {

@@ -51,7 +51,7 @@ function addSheet(root: ShadowRoot): (text: string) => void {
  * @csspart launcher - The round button that opens the chat.
  * @csspart panel - The chat window; its inner parts are listed in `frontdesk-panel.ts` and exported here.
  *
- * @cssprop --frontdesk-accent - Buttons, header and visitor messages. Default teal.
+ * @cssprop --frontdesk-accent - Buttons, header and visitor messages. Default a calm blue.
  * @cssprop --frontdesk-on-accent - Text on the accent colour. Default white.
  * @cssprop --frontdesk-font - The font family.
  * @cssprop --frontdesk-radius - The panel's corner radius.
@@ -84,22 +84,22 @@ export class FrontdeskChat extends HTMLElement {
   constructor() {
     super()
     this.root = this.attachShadow({ mode: 'open' })
-    addSheet(this.root)(css)
-    this.setAccent = addSheet(this.root)
     const button = document.createElement('button')
     button.type = 'button'
     button.className = 'l'
     button.setAttribute('part', 'launcher')
     button.setAttribute('aria-expanded', 'false')
-    button.setAttribute('aria-controls', 'panel')
-    // A `title` setting on the host would otherwise show as a tooltip over the whole widget.
+    // `title=""`: a `title` setting on the host would otherwise show as a tooltip over the whole widget.
     button.title = ''
-    for (const [name, tag] of [['b', 'span'], ['x', 'span'], ['t', 'span']] as const) {
-      const part = button.appendChild(document.createElement(tag))
-      part.className = name
-      if (name === 't') part.textContent = 'Questions?'
-      else part.setAttribute('aria-hidden', 'true')
+    for (const name of ['b', 'x', 't']) {
+      const span = button.appendChild(document.createElement('span'))
+      span.className = name
+      if (name === 't') span.textContent = 'Questions?'
+      else span.setAttribute('aria-hidden', 'true')
     }
+    this.root.append(button)
+    addSheet(this.root)(css)
+    this.setAccent = addSheet(this.root)
     const prefetch = (): void => void loadPanel().catch(() => {})
     for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, prefetch, { passive: true })
     button.addEventListener('click', () => void (this.wanted ? this.hide(true) : this.show(true)))
@@ -107,7 +107,7 @@ export class FrontdeskChat extends HTMLElement {
       // The panel marks an Escape it used itself (closing the suggestions) with preventDefault.
       if ((event as KeyboardEvent).key === 'Escape' && this.wanted && !event.defaultPrevented) this.hide(true)
     })
-    this.launcher = this.root.appendChild(button)
+    this.launcher = button
     this.apply()
   }
 
@@ -120,17 +120,17 @@ export class FrontdeskChat extends HTMLElement {
         this.setSetting(name, value)
       }
     }
-    if (!this.checked) {
-      this.checked = true
-      // After the current task, so attributes and properties set right after insertion count.
-      queueMicrotask(() => {
-        if (this.provided.has('bookingUrl')) return
-        console.error(
-          'Frontdesk: the booking-url setting is missing. Add data-booking-url="https://…" to the script tag ' +
-            '(or booking-url="…" to <frontdesk-chat>). Until then visitors are only offered the phone number.',
-        )
-      })
-    }
+    // Only on the first insertion: moving the element around the page is not a new start.
+    if (this.checked) return
+    this.checked = true
+    // Once the running script has finished, so attributes and properties set right after insertion count.
+    queueMicrotask(() => {
+      if (this.provided.has('bookingUrl')) return
+      console.error(
+        'Frontdesk: the booking-url setting is missing. Add data-booking-url="https://…" to the script tag ' +
+          '(or booking-url="…" to <frontdesk-chat>). Until then visitors are only offered the phone number.',
+      )
+    })
     if (this.hasAttribute('open')) void this.show(false)
   }
 
@@ -195,7 +195,10 @@ export class FrontdeskChat extends HTMLElement {
   private async ensurePanel(): Promise<FrontdeskPanel> {
     if (!this.panel) {
       const { createPanel } = await loadPanel()
-      if (!this.panel) this.panel = this.root.appendChild(createPanel(this.settings, this.host))
+      if (!this.panel) {
+        this.panel = this.root.appendChild(createPanel(this.settings, this.host))
+        this.launcher.setAttribute('aria-controls', this.panel.id)
+      }
     }
     return this.panel
   }

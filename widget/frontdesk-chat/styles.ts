@@ -5,13 +5,13 @@
  */
 export const css = `
 :host{all:initial!important;display:contents!important}
-.l{all:unset;box-sizing:border-box;position:fixed;z-index:var(--frontdesk-z-index,2147483000);bottom:var(--frontdesk-offset-y,20px);right:var(--frontdesk-offset-x,20px);display:flex;align-items:center;gap:10px;height:56px;min-width:56px;padding:0 22px 0 18px;border-radius:28px;background:var(--frontdesk-accent,#0f766e);color:var(--frontdesk-on-accent,#fff);font:600 16px/1 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);letter-spacing:normal;text-transform:none;white-space:nowrap;cursor:pointer;box-shadow:0 6px 20px rgba(16,24,40,.28);-webkit-tap-highlight-color:transparent}
+.l{all:unset;box-sizing:border-box;position:fixed;z-index:var(--frontdesk-z-index,2147483000);bottom:var(--frontdesk-offset-y,20px);right:var(--frontdesk-offset-x,20px);display:flex;align-items:center;gap:10px;height:56px;min-width:56px;padding:0 22px 0 18px;border-radius:28px;background:var(--frontdesk-accent,#1a5fb4);color:var(--frontdesk-on-accent,#fff);font:600 16px/1 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);letter-spacing:normal;text-transform:none;white-space:nowrap;cursor:pointer;box-shadow:0 6px 20px rgba(16,24,40,.28);-webkit-tap-highlight-color:transparent}
 .left{right:auto;left:var(--frontdesk-offset-x,20px)}
 .l:hover{filter:brightness(1.1)}
 .l:focus-visible{outline:3px solid var(--frontdesk-focus,#1d2430);outline-offset:2px;box-shadow:0 0 0 2px #fff,0 6px 20px rgba(16,24,40,.28)}
 .t{color:inherit;font:inherit}
 .b{position:relative;width:22px;height:19px;border-radius:10px 10px 10px 3px;background:currentColor}
-.b::after{content:"";position:absolute;left:5px;top:8px;width:3px;height:3px;border-radius:50%;background:var(--frontdesk-accent,#0f766e);box-shadow:5px 0 var(--frontdesk-accent,#0f766e),10px 0 var(--frontdesk-accent,#0f766e)}
+.b::after{content:"";position:absolute;left:5px;top:8px;width:3px;height:3px;border-radius:50%;background:var(--frontdesk-accent,#1a5fb4);box-shadow:5px 0 var(--frontdesk-accent,#1a5fb4),10px 0 var(--frontdesk-accent,#1a5fb4)}
 .x{display:none;position:relative;width:20px;height:20px}
 .x::before,.x::after{content:"";position:absolute;left:9px;top:0;width:2.5px;height:20px;border-radius:2px;background:currentColor;transform:rotate(45deg)}
 .x::after{transform:rotate(-45deg)}

@@ -4,7 +4,6 @@
  * turns reports into the public events, so all events come from `<frontdesk-chat>`.
  */
 import { LitElement, html, nothing } from 'lit'
-import { live } from 'lit/directives/live.js'
 import { SignalWatcher } from '@lit-labs/preact-signals'
 import type { BookingSource, ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
@@ -101,7 +100,7 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
     this.followViewport(false)
   }
 
-  private input(): HTMLInputElement | null | undefined {
+  private input(): HTMLInputElement | null {
     return this.renderRoot.querySelector('input')
   }
 
@@ -147,8 +146,8 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
     this.onViewport()
   }
 
-  private onSubmit(event: Event): void {
-    event.preventDefault()
+  /** Sends what is typed (Enter or the send button). */
+  private send(): void {
     const text = this.typeahead.text.value
     if (!text.trim()) return
     this.typeahead.clear()
@@ -161,11 +160,12 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
       if (typeahead.options.value.length === 0) return
       event.preventDefault()
       typeahead.move(event.key === 'ArrowDown' ? 1 : -1)
-    } else if (event.key === 'Enter') {
-      const picked = typeahead.current()
-      if (!picked) return
+    } else if (event.key === 'Enter' && !event.isComposing) {
+      // No <form>: nothing here may submit anything anywhere.
       event.preventDefault()
-      void this.choose({ id: picked.id, question: picked.question })
+      const picked = typeahead.current()
+      if (picked) void this.choose({ id: picked.id, question: picked.question })
+      else this.send()
     } else if (event.key === 'Escape' && typeahead.dismiss()) {
       // Only the list closes; `<frontdesk-chat>` leaves a prevented Escape alone.
       event.preventDefault()
@@ -178,10 +178,11 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
     const grew = count > this.shownCount
     this.shownCount = count
     const log = this.renderRoot.querySelector<HTMLElement>('.log')
-    const last = [...(log?.querySelectorAll<HTMLElement>('[part~="message"]') ?? [])].at(-1)
-    if (!log || !last || !grew) return
-    // A long answer is read from its start; a short one simply scrolls into view at the bottom.
-    log.scrollTop = last.offsetHeight > log.clientHeight ? last.offsetTop - 12 : log.scrollHeight
+    const question = [...(log?.querySelectorAll<HTMLElement>('[data-from="visitor"]') ?? [])].at(-1)
+    if (!log || !grew) return
+    // Read from the question down: a long answer from its start, a short one fully in view at the bottom.
+    const bottom = log.scrollHeight - log.clientHeight
+    log.scrollTop = question ? Math.min(bottom, question.offsetTop - 12) : bottom
   }
 
   protected override render(): unknown {
@@ -214,12 +215,12 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
         ${messages.value.map((message) => renderMessage(message, ctx))}
         ${waiting.value > 0 ? html`<div class="typing" aria-hidden="true"><span></span><span></span><span></span></div>` : nothing}
       </div>
-      <form class="composer" part="composer" @submit=${this.onSubmit}>
+      <div class="composer" part="composer">
         <div class="field">
           <input part="input" type="text" role="combobox" aria-label="Your question" aria-autocomplete="list"
             aria-controls="suggestions" aria-expanded=${expanded.value ? 'true' : 'false'} aria-activedescendant=${activeId}
             autocomplete="off" enterkeyhint="send" maxlength="500" placeholder="Type your question…" dir="auto"
-            .value=${live(text.value)} @input=${(event: Event) => this.typeahead.input((event.target as HTMLInputElement).value)}
+            .value=${text.value} @input=${(event: Event) => this.typeahead.input((event.target as HTMLInputElement).value)}
             @keydown=${this.onKeydown} @blur=${() => this.typeahead.dismiss()} />
           <ul id="suggestions" part="suggestions" role="listbox" aria-label="Suggested questions" ?hidden=${!expanded.value}>
             ${options.value.map(
@@ -228,8 +229,8 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
             )}
           </ul>
         </div>
-        <button type="submit" class="send" part="send" aria-label="Send"><span class="arrow" aria-hidden="true"></span></button>
-      </form>
+        <button type="button" class="send" part="send" aria-label="Send" @click=${() => this.send()}><span class="arrow" aria-hidden="true"></span></button>
+      </div>
       <p class="disclaimer" part="disclaimer">Answers are general information, not medical advice.</p>
       <div class="sr" part="live" role="status" aria-live="polite">${announcement.value}</div>
     </section>`

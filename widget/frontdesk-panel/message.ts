@@ -64,7 +64,7 @@ function renderFeedback(message: BotMessage, ctx: MessageContext): TemplateResul
 function renderEmergency(message: BotMessage, ctx: MessageContext): TemplateResult {
   const number = ctx.settings.emergencyNumber
   return html`<div class="bubble alert">
-    <p class="alert-title"><span class="alert-icon" aria-hidden="true">!</span>Urgent</p>
+    <p class="alert-title"><span class="alert-icon" aria-hidden="true">!</span>Emergency</p>
     <p>${message.text}</p>
     <div class="help">
       <a class="call" part="emergency-call" href=${telHref(number)}>Call ${number}</a>

@@ -9,7 +9,7 @@ export const styles = css`
 :host{display:contents}
 :host([hidden]){display:none!important}
 *,*::before,*::after{box-sizing:border-box}
-.panel{--a:var(--frontdesk-accent,#0f766e);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
+.panel{--a:var(--frontdesk-accent,#1a5fb4);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
 position:fixed;z-index:var(--frontdesk-z-index,2147483000);right:var(--frontdesk-offset-x,20px);bottom:calc(var(--frontdesk-offset-y,20px) + 68px);width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - var(--frontdesk-offset-y,20px) - 88px));height:min(640px,calc(100dvh - var(--frontdesk-offset-y,20px) - 88px));
 display:flex;flex-direction:column;overflow:hidden;margin:0;padding:0;border-radius:var(--r);background:var(--bg);color:var(--fg);box-shadow:0 16px 48px rgba(16,24,40,.28),0 0 0 1px rgba(16,24,40,.08);
 font:400 16px/1.5 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;visibility:visible}
@@ -45,7 +45,7 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .chips{display:flex;flex-wrap:wrap;gap:8px;max-width:100%}
 .label{width:100%;padding-left:4px}
 .chip{min-height:36px;padding:6px 14px;border:1.5px solid var(--a);border-radius:18px;background:var(--bg);color:var(--lk);font-size:14px;font-weight:500;line-height:1.3;text-align:left}
-.chip:hover,[role=option]:hover{background:var(--hv,#e6f2f1)}
+.chip:hover,[role=option]:hover{background:var(--hv,#e7eef8)}
 .help{display:flex;flex-wrap:wrap;gap:8px}
 .btn{display:inline-flex;align-items:center;min-height:40px;padding:8px 16px;border:1.5px solid var(--a);border-radius:999px;background:var(--bg);color:var(--lk);font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
 .btn.primary{background:var(--a);color:var(--oa)}
@@ -63,17 +63,16 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .field{position:relative;flex:1;min-width:0}
 input{width:100%;height:44px;padding:0 16px;border:1.5px solid var(--ln);border-radius:22px;background:var(--bg);color:var(--fg);font-size:16px;line-height:1.25;outline:0}
 input::placeholder{color:var(--mu);opacity:1}
-input:focus{border-color:var(--a)}
-input:focus-visible{outline:2px solid var(--a);outline-offset:1px}
+input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);outline:2px solid transparent}
 .send{flex:none;display:grid;place-items:center;width:44px;height:44px;border-radius:50%;background:var(--a);color:var(--oa)}
 .arrow{width:18px;height:18px;margin-left:3px;background:currentColor;clip-path:polygon(0 0,100% 50%,0 100%,0 60%,62% 50%,0 40%)}
 [role=listbox]{position:absolute;left:0;right:0;bottom:calc(100% + 8px);z-index:1;max-height:260px;overflow-y:auto;padding:6px;list-style:none;border:1px solid var(--ln);border-radius:14px;background:var(--bg);color:var(--fg);box-shadow:0 10px 28px rgba(16,24,40,.18)}
 [role=listbox][hidden]{display:none}
 [role=option]{padding:10px 12px;border-radius:10px;font-size:15px;line-height:1.35;cursor:pointer}
-[aria-selected=true]{background:var(--hv,#e6f2f1);box-shadow:inset 3px 0 var(--a)}
+[aria-selected=true]{background:var(--hv,#e7eef8);box-shadow:inset 3px 0 var(--a)}
 .disclaimer{flex:none;padding:0 16px 10px;background:var(--bg);font-size:12px;line-height:1.4;color:var(--mu);text-align:center}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg))}}
+@supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg));--ring:color-mix(in srgb,var(--a) 30%,transparent)}}
 @media (pointer:coarse){.chip,.mini,.btn,.book,.reset,.icon{min-height:44px}.icon{width:44px;height:44px}}
 @media (max-width:479.98px){.panel{top:0;right:0;bottom:auto;left:0;width:100%;height:100vh;height:100dvh;border-radius:0;box-shadow:none}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}.log{scroll-behavior:smooth}.typing span{animation:fd-dot 1.2s infinite}.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}}

@@ -1,7 +1,7 @@
 /** `frontdesk coverage`: what the engine does with a log of visitors' questions. */
 import { existsSync, readFileSync } from 'node:fs'
 import { createEngine, toAskJson } from '../../../widget/engine/index.ts'
-import { formatPercent, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
+import { formatPercent, pairLabel, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
 import { readQuestions } from '../../staff/questions.ts'
 import { renderCoverageReport } from '../../staff/report-html.ts'
 import { writeFileAtomic } from '../../compiler/write.ts'
@@ -21,17 +21,10 @@ export function parseRate(value: string): number {
   return rate
 }
 
-/** The pair column: the handoff topic for a handoff, nothing for replies made before any matching. */
-export function pairCell(row: CoverageRow): string {
-  if (row.handoff) return `handoff:${row.handoff}`
-  if (row.kind === 'emergency' || row.kind === 'smalltalk') return '—'
-  return row.top?.id ?? '—'
-}
-
 /** One table line per question. */
 function formatRow(row: CoverageRow, width: number): string {
   const kind = paint(KIND_COLOUR[row.kind], KIND_LABEL[row.kind].padEnd(10))
-  const pair = pairCell(row)
+  const pair = pairLabel(row) || '—'
   const question = row.question.length > width ? `${row.question.slice(0, width - 1)}…` : row.question
   return `${String(row.n).padStart(4)}  ${kind}  ${row.confidence.toFixed(2)}  ${pair.padEnd(36)}  ${question}`
 }

@@ -46,7 +46,9 @@ export async function serveDir(options: ServeDirOptions): Promise<RunningServer>
       if (busy(error)) continue
       throw error
     }
-    const host = options.host.includes(':') ? `[${options.host}]` : options.host
+    // A server on every interface is reached, from this machine, at localhost.
+    const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
+    const host = shown.includes(':') ? `[${shown}]` : shown
     return { url: `http://${host}:${result.port}/`, port: result.port, stop: () => context.dispose() }
   }
   throw new Error(`no free port from ${options.port}`)

@@ -15,6 +15,9 @@ export interface AppProps {
 
 const TAB_ORDER = [ConsoleTab.questions, ConsoleTab.pairs, ConsoleTab.sources] as const
 
+/** Questions above which the slider recomputes on release rather than while it moves. */
+const LIVE_LIMIT = 400
+
 /** The knowledge base's state in the header: loading, its size, or why it failed. */
 function KbStatus({ model }: AppProps) {
   const kb = model.kb.kb.value
@@ -60,7 +63,8 @@ export function App({ model }: AppProps) {
             <h1>Coverage console</h1>
             <KbStatus model={model} />
           </div>
-          <ThresholdSlider coverage={model.coverage} />
+          {/* The phrasing checks ask the engine every pair's phrasings: too many to redo at every pixel. */}
+          <ThresholdSlider coverage={model.coverage} live={rows.length <= LIVE_LIMIT && tab !== ConsoleTab.pairs} />
         </div>
       </header>
       <main id="main" class="content">

@@ -1,7 +1,7 @@
 /** Every question with its reply kind, matched pair, confidence and why; with filters, search, sort and export. */
 import { useSignal } from '@preact/signals'
-import { KIND_LABEL, KIND_ORDER, type CoverageRow } from '../../../build/staff/coverage.ts'
-import { pairLabel, SortKey, type TableModel } from '../state/table-model.ts'
+import { KIND_LABEL, KIND_ORDER, pairLabel, type CoverageRow } from '../../../build/staff/coverage.ts'
+import { SortKey, type TableModel } from '../state/table-model.ts'
 
 /** Props of {@link QuestionTable}. */
 export interface QuestionTableProps {
@@ -32,8 +32,13 @@ function download(text: string, name: string): void {
   URL.revokeObjectURL(url)
 }
 
+/** Props of {@link Why}. */
+interface WhyProps {
+  row: CoverageRow
+}
+
 /** Why a row got its reply: the engine's reason, the terms matched, the runners-up. */
-function Why({ row }: { row: CoverageRow }) {
+function Why({ row }: WhyProps) {
   return (
     <div class="why">
       <p>{row.reason}</p>

@@ -25,7 +25,7 @@ export function SummaryPanel({ summary }: SummaryPanelProps) {
         <>
           <dl class="stats">
             <div class="stat-main">
-              <dt>answered</dt>
+              <dt>share answered</dt>
               <dd>{formatPercent(summary.answeredShare)}</dd>
             </div>
             {KIND_ORDER.map((kind) => (

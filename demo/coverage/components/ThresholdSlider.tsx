@@ -1,15 +1,27 @@
-/** The threshold slider: moving it recomputes every reply, the summary and the charts at once. */
+/** The threshold slider: moving it recomputes every reply, the summary and the charts. */
+import { useSignal } from '@preact/signals'
 import type { CoverageModel } from '../state/coverage-model.ts'
 
 /** Props of {@link ThresholdSlider}. */
 export interface ThresholdSliderProps {
   coverage: CoverageModel
+  /**
+   * Recompute while the slider moves. When a long log or the phrasing checks make each recomputation slow, the
+   * value shown follows the pointer and everything is recomputed once it is let go (keys apply at once either way).
+   */
+  live: boolean
 }
 
 /** A labelled range input with its value, and a reset to the engine's default. */
-export function ThresholdSlider({ coverage }: ThresholdSliderProps) {
+export function ThresholdSlider({ coverage, live }: ThresholdSliderProps) {
+  const dragged = useSignal<number | null>(null)
   const threshold = coverage.threshold.value
+  const shown = dragged.value ?? threshold
   const fallback = coverage.defaultThreshold.value
+  const commit = (value: number): void => {
+    dragged.value = null
+    coverage.setThreshold(value)
+  }
   return (
     <div class="threshold">
       <label for="threshold">Threshold</label>
@@ -19,15 +31,20 @@ export function ThresholdSlider({ coverage }: ThresholdSliderProps) {
         min={0}
         max={1}
         step={0.01}
-        value={threshold}
+        value={shown}
         aria-describedby="threshold-help"
-        aria-valuetext={threshold.toFixed(2)}
-        onInput={(event) => coverage.setThreshold(Number(event.currentTarget.value))}
+        aria-valuetext={shown.toFixed(2)}
+        onInput={(event) => {
+          const value = Number(event.currentTarget.value)
+          if (live) commit(value)
+          else dragged.value = value
+        }}
+        onChange={(event) => commit(Number(event.currentTarget.value))}
       />
       <output for="threshold" class="threshold-value">
-        {threshold.toFixed(2)}
+        {shown.toFixed(2)}
       </output>
-      <button type="button" class="button-quiet" onClick={() => coverage.resetThreshold()} disabled={threshold === fallback}>
+      <button type="button" class="button-quiet" onClick={() => commit(fallback)} disabled={threshold === fallback && dragged.value === null}>
         Reset to {fallback.toFixed(2)}
       </button>
       <p id="threshold-help" class="help">

@@ -1,7 +1,7 @@
 /** The question table's view: filters by kind and confidence, search, sorting, and the CSV export. */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals'
 import type { ReplyKind } from '../../../widget/engine/index.ts'
-import { coverageCsvRows, KIND_ORDER, type CoverageRow } from '../../../build/staff/coverage.ts'
+import { coverageCsvRows, KIND_ORDER, pairLabel, type CoverageRow } from '../../../build/staff/coverage.ts'
 import { toCsv } from '../../../build/staff/csv.ts'
 
 /** The columns the table sorts by. */
@@ -13,13 +13,6 @@ export type SortKey = (typeof SortKey)[keyof typeof SortKey]
 export interface TableSort {
   key: SortKey
   direction: 'ascending' | 'descending'
-}
-
-/** The pair column's text, as shown and sorted: the handoff topic, the pair's id, or nothing. */
-export function pairLabel(row: CoverageRow): string {
-  if (row.handoff) return `handoff: ${row.handoff}`
-  if (row.kind === 'emergency' || row.kind === 'smalltalk') return ''
-  return row.top?.id ?? ''
 }
 
 const compare: Record<SortKey, (a: CoverageRow, b: CoverageRow) => number> = {

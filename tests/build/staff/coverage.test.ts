@@ -6,6 +6,7 @@ import {
   coverageRows,
   engineCache,
   formatPercent,
+  pairLabel,
   summarize,
   toCoverageRow,
 } from '../../../build/staff/coverage.ts'
@@ -127,6 +128,17 @@ describe('summarize', () => {
       [0.75, 1, 0],
     ])
     expect(empty.unreached).toHaveLength(1)
+  })
+})
+
+describe('pairLabel', () => {
+  it('names the handoff topic, the best pair, or nothing for replies decided before matching', () => {
+    expect(pairLabel(row({ kind: 'fallback', top: top('a', 0.2), handoff: 'prices' }))).toBe('handoff: prices')
+    expect(pairLabel(row({ kind: 'fallback', top: top('a', 0.2) }))).toBe('a')
+    expect(pairLabel(row({ kind: 'answer', top: top('b', 0.9) }))).toBe('b')
+    expect(pairLabel(row({ kind: 'smalltalk', top: top('a', 0.3) }))).toBe('')
+    expect(pairLabel(row({ kind: 'emergency', top: top('a', 0.3) }))).toBe('')
+    expect(pairLabel(row({ kind: 'fallback' }))).toBe('')
   })
 })
 

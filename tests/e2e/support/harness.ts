@@ -34,6 +34,8 @@ export interface Watch {
   requests: { url: string; method: string; postData: string | null; headers: Record<string, string>; type: string; failure?: string }[]
   dialogs: string[]
   websockets: string[]
+  /** Widget events, reported as they happen (so they survive the page navigating away, as a booking link does). */
+  events: RecordedEvent[]
 }
 
 export interface SessionOptions extends BrowserContextOptions {
@@ -96,13 +98,16 @@ function initScript(eventTypes: readonly string[]): void {
           const value = (event as unknown as Record<string, unknown>)[key]
           if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) own[key] = value
         }
-        record.events.push({
+        const entry = {
           type,
           target: event.target instanceof Element ? event.target.tagName.toLowerCase() : String(event.target),
           bubbles: event.bubbles,
           composed: event.composed,
           detail: { ...plain((event as CustomEvent).detail), ...own },
-        })
+        }
+        record.events.push(entry)
+        const report = (window as unknown as { __e2eEvent?: (e: unknown) => void }).__e2eEvent
+        if (report) void report(entry)
       },
       true,
     )
@@ -232,7 +237,10 @@ export function useHarness(options: { csp?: boolean } = {}): Harness {
       await context.route('https://clinic.example/**', (route) =>
         route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Booking</title><h1>Booking</h1>' }),
       )
-      const watch: Watch = { pageErrors: [], consoleErrors: [], console: [], requests: [], dialogs: [], websockets: [] }
+      const watch: Watch = { pageErrors: [], consoleErrors: [], console: [], requests: [], dialogs: [], websockets: [], events: [] }
+      await context.exposeBinding('__e2eEvent', (_source, event: RecordedEvent) => {
+        watch.events.push(event)
+      })
       context.on('request', (request) => {
         watch.requests.push({
           url: request.url(),

@@ -177,3 +177,16 @@ export async function widgetElements(page: Page): Promise<DeepElement[]> {
     return out
   })
 }
+
+/** Waits for finite CSS animations and transitions (shadow roots included) to finish, so what is measured is final. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Document#getAnimations covers shadow trees too.
+    const finite = document.getAnimations().filter((a) => {
+      const timing = a.effect?.getComputedTiming()
+      return timing && Number.isFinite(timing.endTime as number)
+    })
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2_000))])
+  })
+  await page.waitForTimeout(100)
+}

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { KbFile } from '../../../widget/engine/index.ts'
+import type { FrontdeskChat } from '../../../widget/frontdesk-chat/frontdesk-chat.ts'
 import { KB, all, ask, mount, open, serve, type } from '../harness.ts'
 
 const PAYLOADS = [
@@ -20,7 +21,7 @@ const PAYLOADS = [
 const FORBIDDEN = 'script, img, iframe, svg, embed, object, style, link, meta, base, form, template, math, details'
 
 /** Forbidden elements, handler attributes and links that are not https:, mailto: or tel:, anywhere in the widget. */
-function unsafe(chat: HTMLElement): string[] {
+function unsafe(chat: FrontdeskChat): string[] {
   const problems: string[] = []
   for (const element of all(chat, '*')) {
     if (element.matches(FORBIDDEN)) problems.push(`<${element.localName}>`)

@@ -1,0 +1,71 @@
+/** The widget build: the launcher alone before any interaction, the chat in a chunk, sizes measured against budgets. */
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BUDGETS, bundleWidget, sizeReport, staticClosure, type BundleReport } from '../../../build/site/widget-bundle.ts'
+import { tempDir } from '../../helpers/kb-dir.ts'
+
+describe('bundleWidget', () => {
+  let out: string
+  let report: BundleReport
+  beforeAll(async () => {
+    out = tempDir('frontdesk-widget-')
+    report = await bundleWidget(out, { dev: false })
+  })
+
+  it('writes frontdesk.js and the chat chunk, with no source maps in production', () => {
+    expect(readdirSync(out).sort()).toEqual(['chunks', 'frontdesk.js'])
+    expect(readdirSync(join(out, 'chunks')).every((name) => /^[\w-]+\.js$/.test(name))).toBe(true)
+  })
+
+  it('the launcher loads the chat only through a dynamic import, relative to itself', () => {
+    const launcher = readFileSync(join(out, 'frontdesk.js'), 'utf8')
+    expect(launcher).toMatch(/import\("\.\/chunks\/frontdesk-panel-\w+\.js"\)/)
+    expect(launcher).not.toMatch(/^import\s|[;}]import\s*[{*"]/m)
+  })
+
+  it('adds no globals: Lit’s version registries are stripped', () => {
+    for (const name of readdirSync(join(out, 'chunks'))) {
+      expect(readFileSync(join(out, 'chunks', name), 'utf8')).not.toMatch(/Versions/)
+    }
+  })
+
+  it('prints a size table and the two budget rows', () => {
+    expect(report.lines[0]).toMatch(/^widget file\s+raw\s+gzip$/)
+    expect(report.lines.some((line) => /^frontdesk\.js\s+[\d.]+ kB\s+[\d.]+ kB$/.test(line))).toBe(true)
+    expect(report.lines.filter((line) => /^[✓✗] (launcher|whole widget)/.test(line))).toHaveLength(2)
+  })
+})
+
+describe('sizeReport', () => {
+  const files = [
+    { file: 'frontdesk.js', raw: 9_000, gzip: 3_900 },
+    { file: 'chunks/shared.js', raw: 4_000, gzip: 1_500 },
+    { file: 'chunks/panel.js', raw: 60_000, gzip: 19_000 },
+  ]
+
+  it('counts the launcher as frontdesk.js plus what it imports statically', () => {
+    const { lines, overBudget } = sizeReport(files, ['frontdesk.js', 'chunks/shared.js'])
+    expect(lines).toContain(`✗ launcher (frontdesk.js + chunks/shared.js): 5.4 kB gzipped (budget ${(BUDGETS.launcher / 1000).toFixed(1)} kB)`)
+    expect(overBudget).toEqual(['launcher (frontdesk.js + chunks/shared.js) is 5.4 kB gzipped, over its 5.0 kB budget'])
+  })
+
+  it('passes when both budgets are met', () => {
+    expect(sizeReport(files, ['frontdesk.js']).overBudget).toEqual([])
+  })
+})
+
+describe('staticClosure', () => {
+  it('follows static imports, not dynamic ones', () => {
+    const meta = {
+      inputs: {},
+      outputs: {
+        'out/a.js': { bytes: 1, inputs: {}, exports: [], imports: [{ path: 'out/b.js', kind: 'import-statement' as const }, { path: 'out/c.js', kind: 'dynamic-import' as const }] },
+        'out/b.js': { bytes: 1, inputs: {}, exports: [], imports: [{ path: 'out/d.js', kind: 'import-statement' as const }] },
+        'out/c.js': { bytes: 1, inputs: {}, exports: [], imports: [] },
+        'out/d.js': { bytes: 1, inputs: {}, exports: [], imports: [] },
+      },
+    }
+    expect(staticClosure(meta, 'out/a.js')).toEqual(['out/a.js', 'out/b.js', 'out/d.js'])
+  })
+})

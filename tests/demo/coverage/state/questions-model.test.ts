@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { QuestionsModel, SAMPLE_NAME } from '../../../../demo/coverage/state/questions-model.ts'
+import { stubFetch } from './fixtures.ts'
+
+const file = (name: string, text: string) => ({ name, text: async () => text })
+
+describe('QuestionsModel', () => {
+  it('runs pasted text: one question per line, or CSV with a question column', () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    model.setDraft('does it hurt\n\n is it safe \n')
+    expect(model.questions.value).toEqual([])
+    model.runDraft()
+    expect(model.questions.value).toEqual(['does it hurt', 'is it safe'])
+    expect(model.source.value).toBe('pasted questions')
+    model.setDraft('question,when\n"hi, does it hurt",today\n')
+    model.runDraft()
+    expect(model.questions.value).toEqual(['hi, does it hurt'])
+  })
+
+  it('keeps the log it has when pasted text has no questions, and says so', () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    model.loadText('a\nb', 'log.txt')
+    model.setDraft('  \n')
+    model.runDraft()
+    expect(model.questions.value).toEqual(['a', 'b'])
+    expect(model.error.value).toBe('pasted questions has no questions.')
+  })
+
+  it('reads dropped .txt and .csv files, refusing other files and CSV without a question column', async () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    await model.loadFile(file('notes.pdf', 'x'))
+    expect(model.error.value).toBe('notes.pdf is not a .txt or .csv file.')
+    await model.loadFile(file('export.csv', 'text\nhello\n'))
+    expect(model.error.value).toBe('export.csv has no "question" column (columns: "text")')
+    await model.loadFile(file('export.CSV', '\uFEFFQuestion\r\nis it safe\r\n'))
+    expect([model.questions.value, model.source.value, model.error.value]).toEqual([['is it safe'], 'export.CSV', null])
+    await model.loadFile(file('log.txt', 'one\ntwo\n'))
+    expect(model.questions.value).toEqual(['one', 'two'])
+  })
+
+  it('loads the bundled sample log beside the page', async () => {
+    const fetch = stubFetch({ 'sample-questions.txt': 'hello\ndoes it hurt\n' })
+    const model = new QuestionsModel({ fetchText: fetch })
+    await model.loadSample()
+    expect(fetch.asked).toEqual(['sample-questions.txt'])
+    expect([model.questions.value, model.source.value]).toEqual([['hello', 'does it hurt'], SAMPLE_NAME])
+  })
+
+  it('explains a sample log that cannot be fetched', async () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    await model.loadSample()
+    expect(model.error.value).toBe('Could not load the sample log: sample-questions.txt: HTTP 404')
+  })
+
+  it('clears the log', () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    model.loadText('a', 'log.txt')
+    model.clear()
+    expect([model.questions.value, model.source.value, model.error.value]).toEqual([[], '', null])
+  })
+})
