@@ -5,7 +5,7 @@
 import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion } from './types.ts'
 import { detectEmergency, detectSmalltalk } from './intents.ts'
-import { loadIndex } from './search-index.ts'
+import { loadIndex } from './index-reader.ts'
 import { createSpeller } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, type CandidateTerms, type Fit } from './confidence.ts'
 import { baseTerms, fold, words } from './text.ts'
@@ -52,7 +52,7 @@ interface Candidate {
 export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
   const index = loadIndex(kb.index, kb.synonyms)
-  const speller = createSpeller(index.df, index.analyzer.variantTerms)
+  const speller = createSpeller(index.df, index.vocabulary, index.analyzer.variantTerms)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
   const termCache = new Map<string, CandidateTerms>()

@@ -44,18 +44,29 @@ const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
 ]
 
 const SELF_HARM_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['suicide', /\b(?:suicid\w*|kill\w* (?:myself|me)|end\w* (?:my (?:own )?life|it all|things)|tak\w* my (?:own )?life|unalive)\b/],
+  ['suicide', /\b(?:suicid\w*|kill\w* myself|end\w* (?:my (?:own )?life|it all|things)|tak\w* my (?:own )?life|unalive)\b/],
   ['suicide', /\b(?:want|wanna|going|wish|ready) (?:to )?(?:die|be dead)\b/],
   ['suicide', /\b(?:not|no) (?:want to|reason to) (?:live|be alive|be here)\b|\bbetter off dead\b/],
   ['self-harm', /\b(?:self ?harm\w*|hurt\w* myself|cut\w* myself|harm\w* myself)\b/],
 ]
+
+/**
+ * Flags that a visitor may ask about as a possible side effect ("will it bleed a lot?", "can I faint from the
+ * needle?"): such a question about the treatment is a question, not an emergency. Chest pain, breathing,
+ * stroke signs and self-harm are never excused.
+ */
+const ASKABLE = new Set(['heavy bleeding', 'fainting', 'swelling of the throat or face', 'severe allergic reaction'])
+const ABOUT_THE_TREATMENT = /^(?:will|would|can|could|does|do|might|may|is it normal|is it common|how likely|what if)\s+(?:it|this|that|the|these|they|a|an|trigger|injections?|shots?|i|you)\b/
 
 /** Finds a red flag in a message, self-harm first (its reply names the crisis line). */
 export function detectEmergency(message: string): EmergencyHit | null {
   // Punctuation between words must not hide a phrase ("chest...pain"), so match on the words alone.
   const text = words(fold(message)).join(' ')
   for (const [label, pattern] of SELF_HARM_RED_FLAGS) if (pattern.test(text)) return { kind: 'self-harm', label }
-  for (const [label, pattern] of MEDICAL_RED_FLAGS) if (pattern.test(text)) return { kind: 'medical', label }
+  const hypothetical = ABOUT_THE_TREATMENT.test(text)
+  for (const [label, pattern] of MEDICAL_RED_FLAGS) {
+    if (pattern.test(text) && !(hypothetical && ASKABLE.has(label))) return { kind: 'medical', label }
+  }
   return null
 }
 
@@ -89,6 +100,11 @@ const FILLER = new Set(
     .filter(Boolean),
 )
 
+/** Words that acknowledge an answer. */
+const ACKNOWLEDGEMENTS = new Set(
+  'ok okay okey k great good nice cool awesome perfect brilliant lovely wonderful fine alright helped helps useful amazing excellent fantastic superb sweet best star legend'.split(' '),
+)
+
 /** Recognises a message that is only small talk; a greeting followed by a real question is not small talk. */
 export function detectSmalltalk(message: string): SmalltalkKind | null {
   let text = words(fold(message)).join(' ')
@@ -103,6 +119,7 @@ export function detectSmalltalk(message: string): SmalltalkKind | null {
   }
   const rest = text.split(' ').filter((word) => word && !FILLER.has(word))
   if (found) return rest.length === 0 ? found : null
-  // "ok", "great", "cool" alone: an acknowledgement, answered like thanks.
-  return words(fold(message)).every((word) => FILLER.has(word)) ? 'thanks' : null
+  // "ok", "great", "you're awesome": an acknowledgement, answered like thanks; "is this right for me" is not one.
+  const all = words(fold(message))
+  return all.every((word) => FILLER.has(word)) && all.some((word) => ACKNOWLEDGEMENTS.has(word)) ? 'thanks' : null
 }

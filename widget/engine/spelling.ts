@@ -3,7 +3,7 @@
  * edit distance, using MiniSearch's radix tree (`SearchableMap#fuzzyGet`). Correcting before searching keeps the
  * search itself exact, so it costs what plain MiniSearch costs, and the confidence knows which term matched.
  */
-import SearchableMap from 'minisearch/SearchableMap'
+import type SearchableMap from 'minisearch/SearchableMap'
 
 /** Words this short are never corrected: too many real words lie one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 4
@@ -28,10 +28,14 @@ export interface Speller {
 
 /**
  * Creates a speller over the index's terms (with their document frequencies) and other known words (synonym
- * variants, which the index holds only as their canonical). Its radix tree is built on the first unknown term,
- * so loading stays cheap.
+ * variants, which the index holds only as their canonical). The vocabulary's radix tree is asked for on the
+ * first unknown term, so loading stays cheap.
  */
-export function createSpeller(df: ReadonlyMap<string, number>, otherWords: Iterable<string> = []): Speller {
+export function createSpeller(
+  df: ReadonlyMap<string, number>,
+  vocabulary: () => SearchableMap<number>,
+  otherWords: Iterable<string> = [],
+): Speller {
   let tree: SearchableMap<number> | null = null
   const others = new Set(otherWords)
   return {
@@ -41,7 +45,7 @@ export function createSpeller(df: ReadonlyMap<string, number>, otherWords: Itera
       // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
       if (distance === 0 || term.length > 24) return null
       if (!tree) {
-        tree = SearchableMap.from(df) as SearchableMap<number>
+        tree = vocabulary()
         for (const word of others) if (!tree.has(word)) tree.set(word, 1)
       }
       let best: { term: string; distance: number; df: number } | null = null

@@ -9,7 +9,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   itself they them their theirs themselves we us our ours ourselves he she him her his hers himself herself
   this that these those there here and or but so if then than of to at by as just really very quite pretty
   rather please hi hello hey thanks thank oh ok okay um uh hmm yeah yes like kind kinda sort know think guess
-  wonder wondering actually basically literally honestly anyway currently sure well also even some any
+  wonder wondering actually basically literally honestly anyway currently sure also even some any
   anyone anything someone something somebody thing things lot lots much what which whats wats wat wut whut
   thats dont doesnt didnt isnt arent wasnt werent havent hasnt ive youre theyre u ur r ya pls plz thx abt
   bc cuz coz wanna gonna gotta gimme lemme let same`

@@ -52,3 +52,18 @@ describe('detectSmalltalk', () => {
     expect(detectSmalltalk(message)).toBeNull()
   })
 })
+
+describe('detectEmergency on everyday phrases', () => {
+  it.each(['my neck has been killing me for weeks', 'will it bleed a lot?', 'can i faint from the needle', 'could the shot make my face swell'])(
+    'takes "%s" for a question, not an emergency',
+    (message) => expect(detectEmergency(message)).toBeNull(),
+  )
+  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much'])(
+    'still flags "%s"',
+    (message) => expect(detectEmergency(message)).not.toBeNull(),
+  )
+})
+
+describe('detectSmalltalk on short questions', () => {
+  it('does not take "is this right for me" for thanks', () => expect(detectSmalltalk('is this right for me')).toBeNull())
+})

@@ -1,0 +1,53 @@
+/**
+ * What the index holds and how it is configured: shared by the builder (`search-index.ts`, which runs MiniSearch
+ * at build time) and the reader (`index-reader.ts`, which runs in the browser), so the two cannot drift.
+ */
+import type { KbSynonym } from './kb-format.ts'
+import { STOP_WORDS } from './stopwords.ts'
+
+/** Field boosts: the question counts most, then the other ways it is asked. Answers are not indexed (see engine). */
+export const FIELD_BOOSTS = { question: 2, aliases: 1.5 } as const
+
+/** Bump when indexing changes in a way the hash below cannot see (the stemmer, the tokenizer's code). */
+const INDEX_REVISION = 'frontdesk-index-2'
+
+/** A short, stable, DOM-free hash (cyrb53) of a string, in base 36. */
+export function hashString(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
+/** The hash of everything that decides what the index holds; `kb.json` carries it and loading checks it. */
+export function indexOptionsHash(synonyms: readonly KbSynonym[]): string {
+  return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, [...STOP_WORDS], synonyms]))
+}
+
+/** MiniSearch's serialized index (`MiniSearch#toJSON`, serialization version 2), as far as the reader needs it. */
+export interface SerializedIndex {
+  documentCount: number
+  documentIds: Record<string, string>
+  fieldIds: Record<string, number>
+  fieldLength: Record<string, number[]>
+  averageFieldLength: number[]
+  /** `[term, {fieldId: {shortDocumentId: termFrequency}}]` for every term. */
+  index: Array<[string, Record<string, Record<string, number>>]>
+  serializationVersion: number
+}
+
+/** One document a search found. */
+export interface SearchHit {
+  /** The pair's or handoff's id. */
+  id: string
+  /** BM25+ with field boosts, times the number of query terms matched (as MiniSearch scores). */
+  score: number
+  /** The query terms that matched it. */
+  queryTerms: string[]
+}
