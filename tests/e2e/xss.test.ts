@@ -228,16 +228,24 @@ describe('built widget bundles', () => {
     return markers[markers.length - 1]?.[1] ?? 'unknown module'
   }
 
-  it('the production bundles contain no innerHTML, unsafeHTML, eval( or new Function', () => {
+  /**
+   * The one exception: lit-html prepares each of the widget's own template literals by assigning the literal's
+   * static HTML to a `<template>` element's innerHTML. Those strings are written in our source; visitor text
+   * and knowledge-base text only ever reach the page as text nodes and attributes (see the tests above).
+   */
+  const isLitTemplatePreparation = (context: string): boolean => /createElement\(["']template["']\)/.test(context)
+
+  it('the production bundles contain no innerHTML, unsafeHTML, eval( or new Function, but for lit-html preparing our own templates', () => {
     const files = widgetFiles(h.siteDir)
     expect(files.map((f) => relative(h.siteDir, f))).toContain('frontdesk.js')
     const found = scan(files, h.siteDir)
-    if (found.length > 0 && devBuilt()) {
-      // Say where each comes from, using the unminified build.
-      const origins = scan(widgetFiles(devDir), devDir, moduleAt)
-      throw new Error(`forbidden code in the built widget:\n  ${found.join('\n  ')}\n\nIn the unminified build (frontdesk site --dev) they come from:\n  ${origins.join('\n  ')}`)
-    }
-    expect(found).toEqual([])
+    const unexplained = found.filter((line) => !(line.includes(': innerHTML: ') && isLitTemplatePreparation(line)))
+    expect(unexplained).toEqual([])
+    expect(devBuilt(), `frontdesk site --dev failed (exit ${devBuild.code}): ${devBuild.stderr}`).toBe(true)
+    // Every occurrence of the unminified build comes from lit-html, and there are no more in production.
+    const origins = scan(widgetFiles(devDir), devDir, moduleAt)
+    expect(origins.filter((line) => !line.includes('(from node_modules/lit-html/'))).toEqual([])
+    expect(found.length).toBeLessThanOrEqual(origins.length)
   })
 
   it('the first-party widget code (not node_modules) contains none of them either', () => {

@@ -20,25 +20,25 @@ export const TWINS_KB: KbFile = compileKb(
   kbWith({
     'qa/twins.md': `# Twins
 
-## How long does a zebra sleep at night?
+## How long does a zebra sleep at dusk?
 id: zebra-night
 asked:
-- zebra sleep at night
-- zebra night sleep
+- zebra sleep at dusk
+- zebra dusk sleep
 source: about#what-it-is
 related: zebra-day
 
-Zebras sleep a few hours at night, standing up.
+Zebras sleep a few hours from dusk, standing up.
 
-## How long does a zebra sleep in the day?
+## How long does a zebra sleep at dawn?
 id: zebra-day
 asked:
-- zebra sleep in the day
-- zebra day sleep
+- zebra sleep at dawn
+- zebra dawn sleep
 source: about#what-it-is
 related: zebra-night
 
-Zebras doze for short spells during the day.
+Zebras doze for short spells at dawn.
 `,
   }),
 )

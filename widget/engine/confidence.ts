@@ -36,6 +36,12 @@ export interface Fit {
   confidence: number
   coverage: number
   fit: number
+  /**
+   * How closely one phrasing and the message match both ways (the best F1 of a phrasing's share covered and the
+   * message's share it covers): breaks ties between pairs, so "how do they work" goes to the pair that has that
+   * phrasing rather than to "do they work".
+   */
+  phrase: number
   matched: string[]
 }
 
@@ -68,6 +74,7 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
 
   let best = 0
   let sum = 0
+  let phrase = 0
   for (const phrasing of phrasings) {
     let all = 0
     let hit = 0
@@ -77,13 +84,15 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
       if (query.has(term)) hit += w
     }
     const share = all > 0 ? hit / all : 0
+    const recall = total > 0 ? hit / total : 0
     best = Math.max(best, share)
     sum += share
+    if (share + recall > 0) phrase = Math.max(phrase, (2 * share * recall) / (share + recall))
   }
   const mean = phrasings.length > 0 ? sum / phrasings.length : 0
   const fit = (1 - CONFIDENCE_TUNING.meanFitShare) * best + CONFIDENCE_TUNING.meanFitShare * mean
 
   const a = CONFIDENCE_TUNING.coverageWeight
   const confidence = coverage > 0 && fit > 0 ? Math.pow(coverage, a) * Math.pow(fit, 1 - a) : 0
-  return { confidence, coverage, fit, matched }
+  return { confidence, coverage, fit, phrase, matched }
 }

@@ -6,15 +6,15 @@ import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion } from './types.ts'
 import { detectEmergency, detectSmalltalk } from './intents.ts'
 import { loadIndex } from './index-reader.ts'
-import { createSpeller } from './spelling.ts'
+import { createSpeller, isNearStopWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, type CandidateTerms, type Fit } from './confidence.ts'
-import { baseTerms, fold, words } from './text.ts'
+import { fold, isIgnored, stem, words } from './text.ts'
 import { CLARIFY_TEXT, FALLBACK_TEXT, HANDOFF_SUFFIX, SMALLTALK_TEXT, emergencyText } from './replies.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
   threshold: 0.5,
-  clarifyMargin: 0.04,
+  clarifyMargin: 0.015,
   emergencyNumber: '911',
   crisisLine: '988',
   maxLength: 500,
@@ -27,6 +27,10 @@ const CANDIDATES = 12
  * real ambiguity shows in both signals, a tie in confidence alone is usually settled by the score.
  */
 const CLARIFY_SCORE_RATIO = 0.8
+/** How much the closest phrasing (`Fit#phrase`) adds when ranking: enough to settle a near-tie, no more. */
+const PHRASE_TIE_BREAK = 0.02
+/** …and only if no phrasing of the leader matches the message clearly better than the runner-up's best. */
+const CLARIFY_PHRASE_MARGIN = 0.1
 /**
  * Terms in more than this share of documents, and in more than the floor, are too common to retrieve with.
  * The floor keeps every term of a clinic-sized knowledge base (a few hundred pairs) usable.
@@ -88,16 +92,23 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
 
   /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
   const queryTerms = (text: string): string[] => {
-    // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
-    const base = baseTerms(text).slice(0, MAX_QUERY_TERMS)
+    const out: string[] = []
     let corrections = 0
-    const corrected = base.map((term) => {
-      if (corrections >= MAX_CORRECTIONS) return term
-      const fixed = speller.correct(term)
-      if (fixed !== term) corrections++
-      return fixed ?? term
-    })
-    return [...new Set(index.analyzer.synonyms(corrected))]
+    for (const word of words(fold(text))) {
+      if (out.length >= MAX_QUERY_TERMS) break
+      if (isIgnored(word)) continue
+      const term = stem(word)
+      if (speller.knows(term)) {
+        out.push(term)
+        continue
+      }
+      // A misspelt filler ("exactley") is dropped before it can be "corrected" into some other word.
+      if (isNearStopWord(word)) continue
+      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
+      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term) : null
+      out.push(fixed ?? term)
+    }
+    return [...new Set(index.analyzer.synonyms(out))]
   }
 
   /**
@@ -118,7 +129,9 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       const id = String(result.id)
       return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id), weight), score: result.score }
     })
-    return candidates.sort((a, b) => b.fit.confidence - a.fit.confidence || b.score - a.score)
+    // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
+    const key = (c: Candidate): number => c.fit.confidence + PHRASE_TIE_BREAK * c.fit.phrase
+    return candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
   }
 
   const toMatch = (candidate: Candidate): Match => ({
@@ -132,10 +145,23 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
 
   const starters = (): KbPair[] => kb.pairs.slice(0, 3)
 
+  /**
+   * The reading of a message whose leader is surest: the whole message, or, when it has several sentences, each
+   * sentence that asks something ("…for years. What makes trigger points form?"), since the context around a
+   * question adds words no phrasing holds.
+   */
+  const bestReading = (message: string): { terms: string[]; ranked: Candidate[] } => {
+    const readings = [message, ...questionSentences(message)].map((text) => {
+      const terms = queryTerms(text)
+      return { terms, ranked: rank(terms) }
+    })
+    const sureness = (reading: (typeof readings)[number]): number => reading.ranked[0]?.fit.confidence ?? 0
+    return readings.reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best))
+  }
+
   function decide(raw: string): Reply {
     const question = raw.slice(0, settings.maxLength)
-    const terms = queryTerms(question)
-    const ranked = rank(terms)
+    const { terms, ranked } = bestReading(question)
     const pairs = ranked.filter((candidate) => candidate.pair)
     const best = pairs[0]
     const top = best ? toMatch(best) : null
@@ -190,6 +216,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
         c === leader ||
         (c.fit.confidence >= settings.threshold &&
           leader.fit.confidence - c.fit.confidence <= settings.clarifyMargin &&
+          leader.fit.phrase - c.fit.phrase <= CLARIFY_PHRASE_MARGIN &&
           c.score >= leader.score * CLARIFY_SCORE_RATIO),
     )
     if (close.length >= 2) {
@@ -243,6 +270,13 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     pair: (id) => pairsById.get(id),
     options: settings,
   }
+}
+
+/** The sentences of a message that end in a question mark, when it has more than one sentence (at most 3). */
+function questionSentences(message: string): string[] {
+  const sentences = message.match(/[^.!?\n]+[.!?\n]*/g) ?? []
+  if (sentences.length < 2) return []
+  return sentences.filter((sentence) => sentence.includes('?')).slice(0, 3)
 }
 
 /** The last word of a partial message, folded and cut to five letters so it prefixes its own stem. */

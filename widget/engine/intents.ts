@@ -2,6 +2,8 @@
  * Messages that are not questions for the knowledge base: red flags, which override everything, and small talk.
  * Patterns run on folded text (see `fold`), so case, accents and contractions are already straightened.
  */
+import SearchableMap from 'minisearch/SearchableMap'
+import { allowedDistance } from './spelling.ts'
 import { fold, words } from './text.ts'
 
 /** The kinds of emergency, which decide what number the reply names. */
@@ -37,7 +39,7 @@ const MEDICAL_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['heavy bleeding', /\b(?:bleed\w*|blood)\b[\w\s]{0,30}\b(?:will not stop|not stop\w*|does not stop|heavily|heavy|a lot|everywhere|gushing|pouring|spurting|so much|badly|soak\w*|through)\b/],
   ['heavy bleeding', /\b(?:heavy|heavily|severe|uncontrolled|massive|profuse\w*|lots of|so much) (?:bleed\w*|blood)\b/],
   ['heavy bleeding', /\bnot stop\w* (?:the )?bleed\w*/],
-  ['fainting', /\b(?:faint\w*|passed out|pass out|passing out|blacked out|black out|lost consciousness|unconscious|unresponsive|collapsed?)\b/],
+  ['fainting', /\b(?:faint\w*|passed out|pass out|passing out|blacked out|black out|lost consciousness|unconscious|unresponsive|not responding|(?:will|can|does) not wake up|collapsed?)\b/],
   ['seizure', /\b(?:seizure\w*|convuls\w*|fitting)\b/],
   ['overdose', /\boverdos\w*/],
   ['overdose', /\b(?:took|take|taken|swallowed|ate)\b[\w\s]{0,25}\b(?:too many|whole bottle|bottle|all (?:my|the|of))\b[\w\s]{0,20}\b(?:pills?|tablets?|meds|medications?|medicine|painkillers?)\b/],
@@ -50,6 +52,27 @@ const SELF_HARM_RED_FLAGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['self-harm', /\b(?:self ?harm\w*|hurt\w* myself|cut\w* myself|harm\w* myself)\b/],
 ]
 
+/** The words red flags turn on, so a panicked misspelling of one ("unconscous", "bleedin") still counts. */
+const RED_FLAG_WORDS = `unconscious unresponsive responding breathe breathing breath bleeding blood chest stroke suicide suicidal
+  seizure seizures fainted fainting faint swelling swollen throat tongue overdose collapsed choking anaphylaxis
+  allergic heart attack myself drooping slurred numbness crushing pressure`.split(/\s+/)
+let redFlagWords: SearchableMap<boolean> | null = null
+
+/** Replaces words one or two edits from a red-flag word with that word. */
+function correctRedFlagWords(text: string): string {
+  redFlagWords ??= SearchableMap.from(RED_FLAG_WORDS.map((word) => [word, true])) as SearchableMap<boolean>
+  const tree = redFlagWords
+  return text
+    .split(' ')
+    .map((word) => {
+      if (word.length < 5 || tree.has(word)) return word
+      let best: [string, number] | null = null
+      for (const [candidate, [, edits]] of tree.fuzzyGet(word, allowedDistance(word))) if (!best || edits < best[1]) best = [candidate, edits]
+      return best?.[0] ?? word
+    })
+    .join(' ')
+}
+
 /**
  * Flags that a visitor may ask about as a possible side effect ("will it bleed a lot?", "can I faint from the
  * needle?"): such a question about the treatment is a question, not an emergency. Chest pain, breathing,
@@ -61,7 +84,7 @@ const ABOUT_THE_TREATMENT = /^(?:will|would|can|could|does|do|might|may|is it no
 /** Finds a red flag in a message, self-harm first (its reply names the crisis line). */
 export function detectEmergency(message: string): EmergencyHit | null {
   // Punctuation between words must not hide a phrase ("chest...pain"), so match on the words alone.
-  const text = words(fold(message)).join(' ')
+  const text = correctRedFlagWords(words(fold(message)).slice(0, 200).join(' '))
   for (const [label, pattern] of SELF_HARM_RED_FLAGS) if (pattern.test(text)) return { kind: 'self-harm', label }
   const hypothetical = ABOUT_THE_TREATMENT.test(text)
   for (const [label, pattern] of MEDICAL_RED_FLAGS) {
@@ -83,9 +106,9 @@ export type SmalltalkKind = (typeof SmalltalkKind)[keyof typeof SmalltalkKind]
 
 /** Phrases of each kind, longest first within a kind so they are removed whole. */
 const SMALLTALK_PHRASES: ReadonlyArray<readonly [SmalltalkKind, RegExp]> = [
-  ['identity', /\b(?:who|what) (?:are|r) (?:you|u|ya)\b|\bare (?:you|u) (?:a |an )?(?:real )?(?:robot|bot|human|person|ai|machine|computer|chatbot|real|people|alive)\b|\b(?:am i )?(?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real )?(?:robot|bot|human|person|ai|machine|computer|someone)\b|\bwhat is your name\b|\bwho (?:am i|is this|made you)\b|\bwhat can (?:you|u) do\b|\bhow does this (?:chat|work)\b/],
+  ['identity', /\b(?:who|what) (?:are|r) (?:you|u|ya)\b|\b(?:are|r) (?:you|u) (?:a |an )?(?:real |actual )?(?:robot|bot|human|person|ai|machine|computer|chatbot|real|people|alive)\b|\bwho am i (?:talking|speaking|chatting) (?:to|with)\b|\b(?:am i )?(?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:real )?(?:robot|bot|human|person|ai|machine|computer|someone)\b|\bwhat is your name\b|\bwho (?:am i|is this|made you)\b|\bwhat can (?:you|u) do\b|\bhow does this (?:chat|work)\b/],
   ['goodbye', /\b(?:good ?bye|bye bye|bye|see (?:you|ya|u)(?: later| soon)?|later|cya|farewell|take care|good night|gotta go|have a (?:good|nice|great) (?:day|one|night|evening))\b/],
-  ['thanks', /\b(?:thank (?:you|u)(?: so much| very much)?|thanks(?: a lot| so much)?|thanx|thx|ty|tysm|cheers|much appreciated|appreciate (?:it|that|you)|that (?:helps|helped|is helpful)|helpful)\b/],
+  ['thanks', /\b(?:thank (?:you|u)(?: so much| very much)?|thanks(?: a lot| so much| heaps| a bunch| a million)?|thanx|thnx|thx|ty|tysm|ta|cheers|much appreciated|appreciate (?:it|that|you)|that (?:helps|helped|is helpful)|helpful)\b/],
   ['greeting', /\b(?:hello|hi|hey|hiya|howdy|heya|yo|greetings|hola|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|what is up|sup|how are (?:you|u|ya)(?: doing| today)?|how is it going|nice to meet you)\b/],
 ]
 
@@ -95,6 +118,7 @@ const FILLER = new Set(
   perfect brilliant lovely wonderful fine got it that this is was and well oh ah yes yeah yep no nope sure alright
   right guys folks team everyone friend doc doctor bot really just then now too me again today everybody
   sir madam mate hun dear love um uh are am is helped helps useful informative clear understood makes sense
+  a an or to with heaps lots lol haha
   amazing excellent fantastic superb sweet best star legend kind`
     .split(/\s+/)
     .filter(Boolean),

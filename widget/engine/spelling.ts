@@ -3,7 +3,8 @@
  * edit distance, using MiniSearch's radix tree (`SearchableMap#fuzzyGet`). Correcting before searching keeps the
  * search itself exact, so it costs what plain MiniSearch costs, and the confidence knows which term matched.
  */
-import type SearchableMap from 'minisearch/SearchableMap'
+import SearchableMap from 'minisearch/SearchableMap'
+import { STOP_WORDS } from './stopwords.ts'
 
 /** Words this short are never corrected: too many real words lie one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 4
@@ -20,8 +21,34 @@ export function allowedDistance(term: string): number {
   return term.length < 9 ? 1 : MAX_FUZZY
 }
 
+/**
+ * A known stem that begins the word: a typo near the end of a word ("complicatons") defeats the stemmer, which
+ * then keeps a longer, unknown stem, though the word still starts with the right one ("complic"). At most four
+ * letters may be cut, and the stem must keep at least five.
+ */
+function knownStemOf(tree: SearchableMap<number>, term: string): string | null {
+  for (let length = term.length - 1; length >= Math.max(5, term.length - 4); length--) {
+    if (tree.has(term.slice(0, length))) return term.slice(0, length)
+  }
+  return null
+}
+
+let stopWordTree: SearchableMap<boolean> | null = null
+
+/**
+ * True for an unknown word one edit from a stop word ("actualy", "becuase"): a misspelt filler, not a word that
+ * names what the message is about.
+ */
+export function isNearStopWord(word: string): boolean {
+  if (word.length < 5 || word.length > 12) return false
+  stopWordTree ??= SearchableMap.from([...STOP_WORDS].map((stop) => [stop, true])) as SearchableMap<boolean>
+  return stopWordTree.fuzzyGet(word, 1).size > 0
+}
+
 /** Corrects unknown terms against a vocabulary of document frequencies. */
 export interface Speller {
+  /** True for a term of the index or of a synonym. */
+  knows(term: string): boolean
   /** The known term closest to `term` (fewest edits, then most common), or null. Known terms return themselves. */
   correct(term: string): string | null
 }
@@ -39,6 +66,7 @@ export function createSpeller(
   let tree: SearchableMap<number> | null = null
   const others = new Set(otherWords)
   return {
+    knows: (term) => df.has(term) || others.has(term),
     correct(term) {
       if (df.has(term) || others.has(term)) return term
       const distance = allowedDistance(term)
@@ -54,7 +82,7 @@ export function createSpeller(
           best = { term: candidate, distance: edits, df: count }
         }
       }
-      return best?.term ?? null
+      return best?.term ?? knownStemOf(tree, term)
     },
   }
 }

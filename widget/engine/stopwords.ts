@@ -12,7 +12,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   wonder wondering actually basically literally honestly anyway currently sure also even some any
   anyone anything someone something somebody thing things lot lots much what which whats wats wat wut whut
   thats dont doesnt didnt isnt arent wasnt werent havent hasnt ive youre theyre u ur r ya pls plz thx abt
-  bc cuz coz wanna gonna gotta gimme lemme let same`
+  bc cuz coz wanna gonna gotta gimme lemme let same lol lols haha hahaha hehe lmao omg btw tbh idk imo fyi ty tia
+  had has have having bit ppl exactly completely totally already almost every still ever always usually
+  generally apparently probably possibly definitely certainly simply truly true stuff etc anyways whatever`
     .split(/\s+/)
     .filter(Boolean),
 )

@@ -85,13 +85,15 @@ interface SynonymTable {
   byFirst: Map<string, Array<{ variant: string[]; canonical: string[] }>>
 }
 
-/** Folds, splits, drops stop words and stems: the pipeline before synonyms. */
+/** True for a word the pipeline drops: a stop word, or a bare number ("I'm 67", "for 2 years"). */
+export function isIgnored(word: string): boolean {
+  return STOP_WORDS.has(word) || /^\d+$/.test(word)
+}
+
+/** Folds, splits, drops stop words and numbers, and stems: the pipeline before synonyms. */
 export function baseTerms(text: string): string[] {
   const out: string[] = []
-  for (const word of words(fold(text))) {
-    if (STOP_WORDS.has(word)) continue
-    out.push(stem(word))
-  }
+  for (const word of words(fold(text))) if (!isIgnored(word)) out.push(stem(word))
   return out
 }
 

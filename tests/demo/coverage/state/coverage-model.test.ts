@@ -43,9 +43,13 @@ describe('CoverageModel', () => {
   it('recomputes rows and summary when the threshold moves, as an engine at that threshold would reply', () => {
     const { model } = setup()
     expect(kinds(model)).toEqual(['smalltalk', 'answer', 'answer', 'fallback', 'fallback'])
-    model.setThreshold(0.7)
+    // Just above the third question's confidence (and below the second's): that answer becomes a fallback.
+    const [, second, third] = model.rows.value
+    expect(second!.confidence).toBeGreaterThan(third!.confidence)
+    const threshold = Math.round((third!.confidence + 0.005) * 1000) / 1000
+    model.setThreshold(threshold)
     expect(kinds(model)).toEqual(['smalltalk', 'answer', 'fallback', 'fallback', 'fallback'])
-    expect(model.summary.value.threshold).toBe(0.7)
+    expect(model.summary.value.threshold).toBe(threshold)
     expect(model.summary.value.counts.answer).toBe(1)
     model.setThreshold(0.2)
     expect(model.rows.value).toEqual(coverageRows(createEngine(SMALL, { threshold: 0.2 }), QUESTIONS))
