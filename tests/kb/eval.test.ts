@@ -18,6 +18,11 @@ describe('matching quality', () => {
     expect(share(metrics.strict)).toBeGreaterThanOrEqual(TARGETS.strict)
   })
 
+  it.each(['holdout-1.jsonl', 'holdout-2.jsonl'])('meets the targets on the blind held-out set %s', (file) => {
+    const { metrics, misses } = evaluate(engine, readCases(join(import.meta.dirname, '..', 'fixtures', 'eval', file)))
+    expect(missedTargets(metrics), misses.map((m) => `${m.kind} "${m.case.q}"`).join('\n')).toEqual([])
+  })
+
   it.runIf(existsSync(DEV))('meets the targets on the public development set', () => {
     const { metrics } = evaluate(engine, readCases(DEV))
     expect(missedTargets(metrics)).toEqual([])
