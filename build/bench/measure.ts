@@ -23,6 +23,8 @@ export interface Measurement {
   baselineLoad: number
   reply: Timing
   baselineSearch: Timing
+  /** Type-ahead: `suggest` on every prefix a visitor types of the first 200 messages. */
+  suggest: Timing
   messages: number
 }
 
@@ -79,6 +81,12 @@ export function measure(name: string, kb: KbFile, messages: readonly string[], o
   const engine = createEngine(parseKb(JSON.parse(json)))
   const baseline = loadBaselineIndex(baselineJson)
   const [ours, theirs] = timeReplies(messages, (m) => engine.reply(m), (m) => baseline.search(m), options.rounds ?? 1)
+  const keystrokes = messages.slice(0, 200).flatMap((m) => Array.from({ length: Math.min(m.length, 40) }, (_, i) => m.slice(0, i + 1)))
+  const suggestTimes = keystrokes.map((prefix) => {
+    const start = performance.now()
+    engine.suggest(prefix)
+    return performance.now() - start
+  })
   return {
     name,
     pairs: kb.pairs.length,
@@ -89,6 +97,7 @@ export function measure(name: string, kb: KbFile, messages: readonly string[], o
     baselineLoad,
     reply: timing(ours),
     baselineSearch: timing(theirs),
+    suggest: timing(suggestTimes),
     messages: messages.length,
   }
 }

@@ -10,10 +10,18 @@ export interface Baseline {
   best(message: string): KbPair | null
 }
 
-/** Indexes question, phrasings and answer with MiniSearch's defaults (its tokenizer, lower-casing, no fuzzy). */
-export function createBaseline(pairs: readonly KbPair[]): Baseline {
-  const search = new MiniSearch({ fields: ['question', 'aliases', 'answer'] })
+const FIELDS = ['question', 'aliases', 'answer']
+
+/** MiniSearch with its defaults (its tokenizer, lower-casing, no fuzzy or prefix) over question, phrasings and answer. */
+function defaultIndex(pairs: readonly KbPair[]): MiniSearch {
+  const search = new MiniSearch({ fields: FIELDS })
   search.addAll(pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' '), answer: pair.answerText })))
+  return search
+}
+
+/** The baseline over `pairs`: it answers with its top result, whatever its score. */
+export function createBaseline(pairs: readonly KbPair[]): Baseline {
+  const search = defaultIndex(pairs)
   const byId = new Map(pairs.map((pair) => [pair.id, pair]))
   return {
     best(message) {
@@ -23,14 +31,12 @@ export function createBaseline(pairs: readonly KbPair[]): Baseline {
   }
 }
 
-/** Builds a default MiniSearch index and returns its JSON, for size and load-time comparisons. */
+/** The default index of `pairs` as JSON, for size and load-time comparisons. */
 export function baselineIndexJson(pairs: readonly KbPair[]): string {
-  const search = new MiniSearch({ fields: ['question', 'aliases', 'answer'] })
-  search.addAll(pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' '), answer: pair.answerText })))
-  return JSON.stringify(search)
+  return JSON.stringify(defaultIndex(pairs))
 }
 
 /** Loads JSON made by {@link baselineIndexJson}. */
 export function loadBaselineIndex(json: string): { search(message: string): unknown[] } {
-  return MiniSearch.loadJSON(json, { fields: ['question', 'aliases', 'answer'] })
+  return MiniSearch.loadJSON(json, { fields: FIELDS })
 }
