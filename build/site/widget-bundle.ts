@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, type Metafile, type Plugin } from 'esbuild'
+import { build, transform, type Metafile, type Plugin } from 'esbuild'
 
 /** The size budgets, in gzipped bytes (1 kB = 1000 bytes). `kb.json` is not counted. */
 export const BUDGETS = {
@@ -32,19 +32,6 @@ export interface FileSize {
   file: string
   raw: number
   gzip: number
-}
-
-/**
- * `@lit-labs/preact-signals` declares no `sideEffects`, so its index drags in the `watch` directive and the `html`
- * tag even when only `SignalWatcher` is used (about 0.8 kB gzipped). Both modules only define exports.
- */
-const pureLitSignals: Plugin = {
-  name: 'pure-lit-signals',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/lib\/(watch|html-tag)\.js$/ }, (args) =>
-      args.importer.includes('@lit-labs/preact-signals') ? { path: resolve(args.resolveDir, args.path), sideEffects: false } : undefined,
-    )
-  },
 }
 
 /**
@@ -78,7 +65,138 @@ const noLitGlobals: Plugin = {
   },
 }
 
+/** One template literal in TypeScript source: its tag (`''` when untagged) and its text parts, as offsets. */
+export interface TemplateLiteral {
+  tag: string
+  /** `[start, end)` of each text part (quasi), in order: one more than the `${…}` substitutions. */
+  quasis: [start: number, end: number][]
+}
+
+/**
+ * The template literals of TypeScript source, nested ones included. A small lexer, enough for the widget's own
+ * code: it skips comments, strings and regular expression literals (a `/` after an operator or opening bracket),
+ * and follows `${…}` substitutions by counting braces. Throws on an unterminated template literal.
+ */
+export function findTemplateLiterals(source: string): TemplateLiteral[] {
+  const found: TemplateLiteral[] = []
+  let i = 0
+  const skipLine = (opening: string): void => {
+    // A string or regular expression literal ends on its line.
+    for (i++; i < source.length && source[i] !== '\n'; i++) {
+      if (source[i] === '\\') i++
+      else if (source[i] === opening) break
+    }
+    i++
+  }
+  const code = (substitution: boolean): void => {
+    let depth = 0
+    let previous = ''
+    while (i < source.length) {
+      const c = source[i]!
+      const next = source[i + 1]
+      if (c === '/' && next === '/') {
+        const end = source.indexOf('\n', i)
+        i = end < 0 ? source.length : end
+      } else if (c === '/' && next === '*') {
+        i = source.indexOf('*/', i + 2) + 2
+        if (i < 2) throw new Error('unterminated comment')
+      } else if (c === '"' || c === "'" || (c === '/' && '(,=:[!&|?{};+-*%<>~^'.includes(previous))) {
+        skipLine(c)
+        previous = c
+      } else if (c === '`') {
+        const tag = /[\w$.]*$/.exec(source.slice(Math.max(0, i - 100), i))![0]
+        i++
+        template(tag)
+        previous = c
+      } else {
+        if (c === '{') depth++
+        else if (c === '}' && depth-- === 0 && substitution) return
+        if (!/\s/.test(c)) previous = c
+        i++
+      }
+    }
+  }
+  const template = (tag: string): void => {
+    const literal: TemplateLiteral = { tag, quasis: [] }
+    found.push(literal)
+    let start = i
+    for (; i < source.length; i++) {
+      if (source[i] === '\\') i++
+      else if (source[i] === '`') {
+        literal.quasis.push([start, i++])
+        return
+      } else if (source[i] === '$' && source[i + 1] === '{') {
+        literal.quasis.push([start, i])
+        i += 2
+        code(true)
+        start = i + 1
+      }
+    }
+    throw new Error('unterminated template literal')
+  }
+  code(false)
+  return found
+}
+
+/** The browsers the `es2020` JavaScript target stands for, for CSS. */
+const CSS_TARGET = ['chrome80', 'edge80', 'firefox80', 'safari14']
+
+/**
+ * esbuild minifies JavaScript but not the text of template literals, and the widget's CSS and HTML live in them:
+ * the styles are about a third of its code. So, in production builds of the widget's own modules:
+ * - in a `styles.ts` (such files hold CSS only), each template literal is minified with esbuild's CSS minifier,
+ *   unless it has a `${…}` substitution or an escape, which are left as written. CSS it warns about fails the
+ *   build: it would be broken in a browser too;
+ * - in `html` templates, each run of whitespace with a line break (indentation) becomes one space, which renders
+ *   the same wherever white space collapses (the templates keep no line breaks in `<pre>` or `white-space: pre*`).
+ */
+export async function minifyTemplates(source: string, file: string): Promise<string> {
+  const edits: Promise<[start: number, end: number, text: string]>[] = []
+  const styles = /[\\/]styles\.ts$/.test(file)
+  let templates: TemplateLiteral[]
+  try {
+    templates = findTemplateLiterals(source)
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  for (const { tag, quasis } of templates) {
+    if (styles && quasis.length === 1) {
+      const [start, end] = quasis[0]!
+      const css = source.slice(start, end)
+      if (css.includes('\\')) continue
+      edits.push(
+        transform(css, { loader: 'css', minify: true, target: CSS_TARGET, sourcefile: file }).then(({ code, warnings }) => {
+          if (warnings.length > 0) throw new Error(`${file}: ${warnings.map((warning) => warning.text).join('; ')}`)
+          if (/[`\\]|\$\{/.test(code)) throw new Error(`${file}: minified CSS that does not fit back in a template literal`)
+          return [start, end, code.trim()]
+        }),
+      )
+    } else if (tag === 'html') {
+      for (const [start, end] of quasis) edits.push(Promise.resolve([start, end, source.slice(start, end).replace(/\s*\n\s*/g, ' ')]))
+    }
+  }
+  let result = source
+  for (const [start, end, text] of (await Promise.all(edits)).sort((a, b) => b[0] - a[0])) {
+    result = result.slice(0, start) + text + result.slice(end)
+  }
+  return result
+}
+
 const ENTRY = fileURLToPath(new URL('../../widget/frontdesk.ts', import.meta.url))
+const WIDGET_DIR = fileURLToPath(new URL('../../widget/', import.meta.url))
+/** The engine has no CSS or HTML. */
+const ENGINE_DIR = fileURLToPath(new URL('../../widget/engine/', import.meta.url))
+
+const minifiedTemplates: Plugin = {
+  name: 'minified-templates',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) =>
+      args.path.startsWith(WIDGET_DIR) && !args.path.startsWith(ENGINE_DIR)
+        ? { contents: await minifyTemplates(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }
+        : undefined,
+    )
+  },
+}
 
 /** Bytes as kB with one decimal. */
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`
@@ -141,7 +259,8 @@ export async function bundleWidget(outDir: string, options: { dev: boolean }): P
     conditions: dev ? ['development'] : [],
     metafile: true,
     logLevel: 'silent',
-    plugins: [pureLitSignals, noLitGlobals],
+    // Development builds keep templates as written, so source maps point at readable CSS and HTML.
+    plugins: [noLitGlobals, ...(dev ? [] : [minifiedTemplates])],
   })
   const outputs = Object.keys(result.metafile.outputs).filter((path) => path.endsWith('.js'))
   const entryOutput = outputs.find((path) => result.metafile.outputs[path]?.entryPoint !== undefined)

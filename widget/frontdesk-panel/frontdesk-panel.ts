@@ -1,16 +1,16 @@
 /**
- * `<frontdesk-panel>`: the chat window, in the chunk `<frontdesk-chat>` loads on first open. A Lit element whose
- * state lives in a signals store (`widget/state/`); it reports to its launcher through {@link PanelHost}, which
- * turns reports into the public events, so all events come from `<frontdesk-chat>`.
+ * `<frontdesk-panel>`: the chat window, in the chunk `<frontdesk-chat>` loads on first open. A custom element
+ * rendering lit-html templates from a signals store (`widget/state/`); it reports to its launcher through
+ * {@link PanelHost}, which turns reports into the public events, so all events come from `<frontdesk-chat>`.
  */
-import { LitElement, html, nothing } from 'lit'
-import { SignalWatcher } from '@lit-labs/preact-signals'
+import { html, nothing } from 'lit/html.js'
 import type { BookingSource, ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
-import type { BotMessage, Chip } from '../state/messages.ts'
+import { BOT_KINDS, type BotMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
+import { SignalElement } from './signal-element.ts'
 import { styles } from './styles.ts'
 
 /** What the panel reports to the element that holds it. */
@@ -25,10 +25,10 @@ export interface PanelHost {
 /** Every part inside the panel, exported through `<frontdesk-chat>` so pages can style them with `::part`. */
 export const PANEL_PARTS = [
   'panel', 'header', 'title', 'booking', 'close', 'reset', 'log', 'message', 'message-visitor', 'message-bot',
-  'message-greeting', 'message-answer', 'message-clarify', 'message-fallback', 'message-smalltalk',
-  'message-emergency', 'message-error', 'source', 'chip', 'feedback', 'booking-offer', 'phone', 'emergency-call',
-  'crisis-call', 'composer', 'input', 'send', 'suggestions', 'option', 'live', 'disclaimer',
-] as const
+  ...['greeting', ...BOT_KINDS].map((kind) => `message-${kind}`),
+  'source', 'chip', 'feedback', 'booking-offer', 'phone', 'emergency-call', 'crisis-call', 'composer', 'input', 'send',
+  'suggestions', 'option', 'live', 'disclaimer',
+]
 
 /**
  * The chat window: header (title, booking, start over, close), the conversation, the question field with
@@ -39,7 +39,7 @@ export const PANEL_PARTS = [
  *   crisis-call, composer, input, send, suggestions, option, live, disclaimer.
  * @cssprop --frontdesk-accent - See `<frontdesk-chat>`; every custom property is inherited from it.
  */
-export class FrontdeskPanel extends SignalWatcher(LitElement) {
+export class FrontdeskPanel extends SignalElement {
   static override styles = styles
 
   host!: PanelHost
@@ -54,10 +54,9 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
     return this.current
   }
   set settings(value: Settings) {
-    const old = this.current
     this.current = value
     this.store?.configure({ threshold: value.threshold, emergencyNumber: value.emergencyNumber })
-    this.requestUpdate('settings', old)
+    this.requestUpdate()
   }
 
   /** Called on every open: loads the knowledge base the first time, and follows the on-screen keyboard. */
@@ -164,7 +163,7 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
       // No <form>: nothing here may submit anything anywhere.
       event.preventDefault()
       const picked = typeahead.current()
-      if (picked) void this.choose({ id: picked.id, question: picked.question })
+      if (picked) void this.choose(picked)
       else this.send()
     } else if (event.key === 'Escape' && typeahead.dismiss()) {
       // Only the list closes; `<frontdesk-chat>` leaves a prevented Escape alone.
@@ -185,7 +184,7 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
     log.scrollTop = question ? Math.min(bottom, question.offsetTop - 12) : bottom
   }
 
-  protected override render(): unknown {
+  protected override template(): unknown {
     const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this.current
     const ctx: MessageContext = {
       settings: this.current,
@@ -225,7 +224,7 @@ export class FrontdeskPanel extends SignalWatcher(LitElement) {
           <ul id="suggestions" part="suggestions" role="listbox" aria-label="Suggested questions" ?hidden=${!expanded.value}>
             ${options.value.map(
               (option, index) => html`<li id="opt${index}" part="option" role="option" dir="auto" aria-selected=${index === active.value ? 'true' : 'false'}
-                @mousedown=${(event: Event) => event.preventDefault()} @click=${() => void this.choose({ id: option.id, question: option.question })}>${option.question}</li>`,
+                @mousedown=${(event: Event) => event.preventDefault()} @click=${() => void this.choose(option)}>${option.question}</li>`,
             )}
           </ul>
         </div>

@@ -2,7 +2,7 @@
  * Templates for one message of the conversation, the greeting, and the pieces they share (chips, the booking
  * and phone offer, feedback). Pure functions of data and callbacks, so each kind can be rendered on its own.
  */
-import { html, nothing, type TemplateResult } from 'lit'
+import { html, nothing, type TemplateResult } from 'lit/html.js'
 import type { BookingSource } from '../events.ts'
 import { renderRichText } from '../rich-text/render.ts'
 import type { Settings } from '../settings.ts'

@@ -1,17 +1,16 @@
 /**
  * The panel's styles. Every element states its own font size (px: a page's root font size changes nothing),
  * line height, colour and box sizing, since the page's inheritable styles reach a shadow tree through its host.
- * Theming goes through `--frontdesk-*` custom properties and `::part` only.
+ * Theming goes through `--frontdesk-*` custom properties and `::part` only. CSS text for a constructable
+ * stylesheet; the production build minifies it (`build/site/widget-bundle.ts`).
  */
-import { css } from 'lit'
-
-export const styles = css`
+export const styles = `
 :host{display:contents}
 :host([hidden]){display:none!important}
 *,*::before,*::after{box-sizing:border-box}
 .panel{--a:var(--frontdesk-accent,#1a5fb4);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
 position:fixed;z-index:var(--frontdesk-z-index,2147483000);right:var(--frontdesk-offset-x,20px);bottom:calc(var(--frontdesk-offset-y,20px) + 68px);width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - var(--frontdesk-offset-y,20px) - 88px));height:min(640px,calc(100dvh - var(--frontdesk-offset-y,20px) - 88px));
-display:flex;flex-direction:column;overflow:hidden;margin:0;padding:0;border-radius:var(--r);background:var(--bg);color:var(--fg);box-shadow:0 16px 48px rgba(16,24,40,.28),0 0 0 1px rgba(16,24,40,.08);
+display:flex;flex-direction:column;overflow:hidden;border-radius:var(--r);background:var(--bg);color:var(--fg);box-shadow:0 16px 48px rgba(16,24,40,.28),0 0 0 1px rgba(16,24,40,.08);
 font:400 16px/1.5 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;visibility:visible}
 .left{right:auto;left:var(--frontdesk-offset-x,20px)}
 p,h2,ul,ol,li{margin:0;padding:0;color:inherit;font:inherit}
@@ -28,14 +27,16 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .x::before,.x::after{content:"";position:absolute;left:8px;top:0;width:2px;height:18px;border-radius:1px;background:currentColor;transform:rotate(45deg)}
 .x::after{transform:rotate(-45deg)}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:8px}
-.book,.reset{display:inline-flex;align-items:center;min-height:40px;padding:0 16px;border-radius:999px;font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
+.book,.reset,.btn,.call{display:inline-flex;align-items:center;min-height:40px;border-radius:999px;font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
+.book,.reset{padding:0 16px}
 .book{background:var(--oa);color:var(--a)}
 .reset{border:1.5px solid;color:var(--oa);font-weight:500}
 .reset:hover{background:rgba(255,255,255,.14)}
 .log{position:relative;flex:1;display:flex;flex-direction:column;gap:14px;overflow-y:auto;overscroll-behavior:contain;padding:18px 16px;background:var(--bg)}
 .msg{display:flex;flex-direction:column;align-items:flex-start;gap:8px}
 .visitor{align-items:flex-end}
-.bubble{max-width:88%;padding:10px 14px;border-radius:16px 16px 16px 4px;background:var(--bb);color:var(--fg);overflow-wrap:anywhere}
+.bubble,.typing{border-radius:16px 16px 16px 4px;background:var(--bb)}
+.bubble{max-width:88%;padding:10px 14px;color:var(--fg);overflow-wrap:anywhere}
 .bubble>*+*{margin-top:8px}
 .bubble ul,.bubble ol{padding-left:22px}
 .visitor .bubble{border-radius:16px 16px 4px 16px;background:var(--a);color:var(--oa)}
@@ -44,10 +45,11 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .source{margin-top:-2px;padding-left:4px}
 .chips{display:flex;flex-wrap:wrap;gap:8px;max-width:100%}
 .label{width:100%;padding-left:4px}
-.chip{min-height:36px;padding:6px 14px;border:1.5px solid var(--a);border-radius:18px;background:var(--bg);color:var(--lk);font-size:14px;font-weight:500;line-height:1.3;text-align:left}
+.chip,.btn{border:1.5px solid var(--a);background:var(--bg);color:var(--lk)}
+.chip{min-height:36px;padding:6px 14px;border-radius:18px;font-size:14px;font-weight:500;line-height:1.3;text-align:left}
 .chip:hover,[role=option]:hover{background:var(--hv,#e7eef8)}
 .help{display:flex;flex-wrap:wrap;gap:8px}
-.btn{display:inline-flex;align-items:center;min-height:40px;padding:8px 16px;border:1.5px solid var(--a);border-radius:999px;background:var(--bg);color:var(--lk);font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
+.btn{padding:8px 16px}
 .btn.primary{background:var(--a);color:var(--oa)}
 .feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;font-size:14px;line-height:1.4;color:var(--mu)}
 .feedback.no{flex-direction:column;align-items:flex-start}
@@ -56,8 +58,8 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .alert{max-width:100%;border:2px solid #b3261e;border-radius:12px;background:#fff4f3;color:#5c0a05}
 .alert-title{display:flex;align-items:center;gap:8px;font-weight:700;color:#8c1d18}
 .alert-icon{display:grid;place-items:center;width:22px;height:22px;border-radius:50%;background:#b3261e;color:#fff;font-size:14px;font-weight:800;line-height:1}
-.call{display:inline-flex;align-items:center;min-height:48px;padding:10px 22px;border-radius:999px;background:#b3261e;color:#fff;font-size:17px;font-weight:700;line-height:1.2;text-decoration:none}
-.typing{display:flex;gap:5px;padding:14px 16px;border-radius:16px 16px 16px 4px;background:var(--bb);align-self:flex-start}
+.call{min-height:48px;padding:10px 22px;background:#b3261e;color:#fff;font-size:17px;font-weight:700}
+.typing{display:flex;gap:5px;padding:14px 16px;align-self:flex-start}
 .typing span{width:7px;height:7px;border-radius:50%;background:var(--mu);opacity:.5}
 .composer{position:relative;flex:none;display:flex;gap:8px;padding:12px 12px 8px;border-top:1px solid var(--ln);background:var(--bg)}
 .field{position:relative;flex:1;min-width:0}
@@ -67,11 +69,10 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 .send{flex:none;display:grid;place-items:center;width:44px;height:44px;border-radius:50%;background:var(--a);color:var(--oa)}
 .arrow{width:18px;height:18px;margin-left:3px;background:currentColor;clip-path:polygon(0 0,100% 50%,0 100%,0 60%,62% 50%,0 40%)}
 [role=listbox]{position:absolute;left:0;right:0;bottom:calc(100% + 8px);z-index:1;max-height:260px;overflow-y:auto;padding:6px;list-style:none;border:1px solid var(--ln);border-radius:14px;background:var(--bg);color:var(--fg);box-shadow:0 10px 28px rgba(16,24,40,.18)}
-[role=listbox][hidden]{display:none}
 [role=option]{padding:10px 12px;border-radius:10px;font-size:15px;line-height:1.35;cursor:pointer}
 [aria-selected=true]{background:var(--hv,#e7eef8);box-shadow:inset 3px 0 var(--a)}
 .disclaimer{flex:none;padding:0 16px 10px;background:var(--bg);font-size:12px;line-height:1.4;color:var(--mu);text-align:center}
-.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg));--ring:color-mix(in srgb,var(--a) 30%,transparent)}}
 @media (pointer:coarse){.chip,.mini,.btn,.book,.reset,.icon{min-height:44px}.icon{width:44px;height:44px}}
 @media (max-width:479.98px){.panel{top:0;right:0;bottom:auto;left:0;width:100%;height:100vh;height:100dvh;border-radius:0;box-shadow:none}}

@@ -3,7 +3,7 @@
  * knowledge base (or a tampered stored conversation) can become markup. Links are re-checked with `isSafeHref`;
  * an unsafe one renders as its text. Tolerates malformed trees: unknown nodes render nothing.
  */
-import { html, nothing, type TemplateResult } from 'lit'
+import { html, nothing, type TemplateResult } from 'lit/html.js'
 import { isSafeHref, type RichBlock, type RichInline, type RichText } from '../engine/index.ts'
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : [])

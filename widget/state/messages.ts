@@ -6,16 +6,9 @@ import type { KbPair, Reply, RichText } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
 
 /** The kinds of bot message: the engine's reply kinds, and `error` when answers are unavailable. */
-export const BotKind = {
-  answer: 'answer',
-  clarify: 'clarify',
-  fallback: 'fallback',
-  smalltalk: 'smalltalk',
-  emergency: 'emergency',
-  error: 'error',
-} as const
-/** One of {@link BotKind}'s values. */
-export type BotKind = (typeof BotKind)[keyof typeof BotKind]
+export const BOT_KINDS = ['answer', 'clarify', 'fallback', 'smalltalk', 'emergency', 'error'] as const
+/** One of {@link BOT_KINDS}. */
+export type BotKind = (typeof BOT_KINDS)[number]
 
 /** A question offered as a button; `id` is the pair it answers, or null for free text sent to the engine. */
 export interface Chip {
@@ -123,7 +116,7 @@ export function replyDetail(question: string, message: BotMessage): ReplyDetail 
 /** Keeps only well-formed messages from stored JSON (it may be stale or tampered with). */
 export function restoreMessages(json: unknown): ChatMessage[] {
   if (!Array.isArray(json)) return []
-  const kinds: readonly string[] = Object.values(BotKind)
+  const kinds: readonly string[] = BOT_KINDS
   return json.flatMap((raw: unknown): ChatMessage[] => {
     if (typeof raw !== 'object' || raw === null) return []
     const m = raw as Omit<Partial<BotMessage>, 'from'> & { from?: unknown }
