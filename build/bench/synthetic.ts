@@ -4,6 +4,7 @@
  * in real language; questions, phrasings and answers have realistic lengths. Seeded, so every run is the same.
  */
 import { buildIndex, KB_FORMAT_VERSION, type KbFile, type KbPair, type KbSynonym } from '../../widget/engine/index.ts'
+import { defaultLanguage } from '../compiler/language.ts'
 
 /** A small seeded PRNG (mulberry32), so synthetic data is identical across runs. */
 export function random(seed: number): () => number {
@@ -71,7 +72,9 @@ export function syntheticKb(count: number, seed = 1): KbFile {
     })
   }
   const synonyms: KbSynonym[] = []
-  return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [], pairs, handoffs: [], synonyms, index: buildIndex(pairs, [], synonyms) }
+  const language = defaultLanguage()
+  const index = buildIndex(pairs, [], { synonyms, ignored: language.ignored })
+  return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [], pairs, handoffs: [], synonyms, language, index }
 }
 
 /** Adds up to `edits` typos (a dropped, doubled or swapped letter) to words of 5 letters or more. */

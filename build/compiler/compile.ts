@@ -3,7 +3,8 @@
  * content, or every problem found, each pinned to `file:line`.
  *
  * Folder layout: `pages/*.md` (source pages), `qa/*.md` (pairs), `handoffs.md` (topics handed to the clinic,
- * optional), `synonyms.md` (optional).
+ * optional), `synonyms.md` (optional), `language.md` (optional: the assistant's replies and word lists; the
+ * English default beside this module otherwise).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -25,6 +26,7 @@ import { markdownToRich } from './markdown.ts'
 import { parsePage } from './pages.ts'
 import { isSlug } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
+import { readLanguage } from './language.ts'
 
 /** The fields of a pair. */
 export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
@@ -76,9 +78,10 @@ export function compileKb(dir: string): KbFile {
   )
   const pagesById = new Map(pages.map((page) => [page.id, page]))
 
+  const language = readLanguage(dir, problems, shown)
   const synonymsPath = join(dir, 'synonyms.md')
   const synonyms: KbSynonym[] = existsSync(synonymsPath)
-    ? parseSynonyms(shown(synonymsPath), readFileSync(synonymsPath, 'utf8'), problems)
+    ? parseSynonyms(shown(synonymsPath), readFileSync(synonymsPath, 'utf8'), language.ignored, problems)
     : []
 
   const pairFiles = markdownFiles(join(dir, 'qa'))
@@ -148,9 +151,10 @@ export function compileKb(dir: string): KbFile {
     pairs: pairs.map((p) => p.value),
     handoffs: handoffs.map((h) => h.value),
     synonyms,
+    language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  return { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, synonyms) }
+  return { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, { synonyms, ignored: language.ignored }) }
 }
 
 /** Duplicate ids (pairs and handoffs share one namespace) and duplicate questions. */

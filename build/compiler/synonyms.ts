@@ -1,9 +1,10 @@
 /** The synonym list (`kb/synonyms.md`): `- canonical: variant, variant` items. */
-import { baseTerms, type KbSynonym } from '../../widget/engine/index.ts'
+import { createAnalyzer, type KbSynonym } from '../../widget/engine/index.ts'
 import type { Problems } from './errors.ts'
 
 /** Reads the synonym list, reporting malformed items, variants that reduce to nothing, and clashes. */
-export function parseSynonyms(file: string, text: string, problems: Problems): KbSynonym[] {
+export function parseSynonyms(file: string, text: string, ignored: readonly string[], problems: Problems): KbSynonym[] {
+  const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
   const synonyms: KbSynonym[] = []
   const owner = new Map<string, { canonical: string; line: number }>()
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {

@@ -100,7 +100,7 @@ export function lintKb(kb: KbFile, options: LintOptions = {}): LintFinding[] {
   const add = (severity: LintSeverity, check: LintCheck, where: SectionLocation, message: string): void => {
     findings.push({ severity, check, file: where.file, line: where.line, message })
   }
-  const analyze = createAnalyzer(kb.synonyms)
+  const analyze = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
   const termSet = (text: string): Set<string> => new Set(analyze(text))
   const key = (terms: Set<string>): string => [...terms].sort().join(' ')
 

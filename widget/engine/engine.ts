@@ -4,12 +4,11 @@
  */
 import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion } from './types.ts'
-import { detectEmergency, detectSmalltalk } from './intents.ts'
+import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
 import { loadIndex } from './index-reader.ts'
-import { createSpeller, isNearStopWord } from './spelling.ts'
+import { createSpeller, nearIgnoredWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, type CandidateTerms, type Fit } from './confidence.ts'
-import { fold, isIgnored, stem, words } from './text.ts'
-import { CLARIFY_TEXT, FALLBACK_TEXT, HANDOFF_SUFFIX, SMALLTALK_TEXT, emergencyText } from './replies.ts'
+import { fold, stem, words } from './text.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
@@ -55,7 +54,13 @@ interface Candidate {
 /** Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. */
 export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
-  const index = loadIndex(kb.index, kb.synonyms)
+  const { replies } = kb.language
+  const index = loadIndex(kb.index, { synonyms: kb.synonyms, ignored: kb.language.ignored })
+  const isNearStopWord = nearIgnoredWord(index.analyzer.ignored)
+  const detectSmalltalk = smalltalkDetector(kb.language)
+  const detectEmergency = emergencyDetector(kb.language)
+  const emergencyText = (hit: EmergencyHit): string =>
+    replies[hit.kind === 'self-harm' ? 'crisis' : 'emergency'].replaceAll('{emergency}', settings.emergencyNumber).replaceAll('{crisis}', settings.crisisLine)
   const speller = createSpeller(index.df, index.vocabulary, index.analyzer.variantTerms)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
@@ -96,7 +101,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     let corrections = 0
     for (const word of words(fold(text))) {
       if (out.length >= MAX_QUERY_TERMS) break
-      if (isIgnored(word)) continue
+      if (index.analyzer.isIgnored(word)) continue
       const term = stem(word)
       if (speller.knows(term)) {
         out.push(term)
@@ -191,12 +196,12 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const emergency = detectEmergency(question)
     if (emergency) {
       why.reason = `emergency: ${emergency.label}`
-      return make('emergency', emergencyText(emergency, settings.emergencyNumber, settings.crisisLine), { confidence: 1 })
+      return make('emergency', emergencyText(emergency), { confidence: 1 })
     }
     const smalltalk = detectSmalltalk(question)
     if (smalltalk) {
       why.reason = `small talk: ${smalltalk}`
-      return make('smalltalk', SMALLTALK_TEXT[smalltalk], { confidence: 1, followUps: starters() })
+      return make('smalltalk', replies[smalltalk === 'empty' ? 'empty' : smalltalk], { confidence: 1, followUps: starters() })
     }
     if (!leader || leader.fit.confidence < settings.threshold) {
       why.reason = leader
@@ -204,12 +209,12 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
         : words(fold(question)).length === 0
           ? 'no words'
           : 'no known words'
-      return make('fallback', FALLBACK_TEXT, { followUps: related(best?.pair) })
+      return make('fallback', replies.fallback, { followUps: related(best?.pair) })
     }
     if (leader.handoff) {
       why.reason = `handoff topic: ${leader.handoff.topic}`
       why.handoff = leader.handoff.id
-      return make('fallback', `${leader.handoff.answerText} ${HANDOFF_SUFFIX}`, { rich: leader.handoff.answer })
+      return make('fallback', `${leader.handoff.answerText} ${replies.handoff}`, { rich: leader.handoff.answer })
     }
     const close = pairs.filter(
       (c) =>
@@ -222,7 +227,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     if (close.length >= 2) {
       const choices = close.slice(0, 3).map((c) => c.pair!)
       why.reason = `${choices.length} pairs within ${settings.clarifyMargin} of each other`
-      const reply = [CLARIFY_TEXT, ...choices.map((pair) => `- ${pair.question}`)].join('\n')
+      const reply = [replies.clarify, ...choices.map((pair) => `- ${pair.question}`)].join('\n')
       return make('clarify', reply, { choices })
     }
     const pair = leader.pair!
@@ -256,7 +261,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
         // A reply must always come back; an engine bug becomes an honest fallback, not a broken widget.
         const question = String(message ?? '').slice(0, settings.maxLength)
         const why: ReplyWhy = { queryTerms: [], matchedTerms: [], coverage: 0, threshold: settings.threshold, reason: `internal error: ${String(error)}` }
-        return { question, kind: 'fallback', reply: FALLBACK_TEXT, rich: null, confidence: 0, top: null, alternatives: [], choices: [], followUps: [], why }
+        return { question, kind: 'fallback', reply: replies.fallback, rich: null, confidence: 0, top: null, alternatives: [], choices: [], followUps: [], why }
       }
     },
     suggest(partial, limit) {

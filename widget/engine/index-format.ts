@@ -2,8 +2,7 @@
  * What the index holds and how it is configured: shared by the builder (`search-index.ts`, which runs MiniSearch
  * at build time) and the reader (`index-reader.ts`, which runs in the browser), so the two cannot drift.
  */
-import type { KbSynonym } from './kb-format.ts'
-import { STOP_WORDS } from './stopwords.ts'
+import type { TextOptions } from './text.ts'
 
 /** Field boosts: the question counts most, then the other ways it is asked. Answers are not indexed (see engine). */
 export const FIELD_BOOSTS = { question: 2, aliases: 1.5 } as const
@@ -26,8 +25,8 @@ export function hashString(text: string): string {
 }
 
 /** The hash of everything that decides what the index holds; `kb.json` carries it and loading checks it. */
-export function indexOptionsHash(synonyms: readonly KbSynonym[]): string {
-  return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, [...STOP_WORDS], synonyms]))
+export function indexOptionsHash({ synonyms, ignored }: TextOptions): string {
+  return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, ignored, synonyms]))
 }
 
 /** MiniSearch's serialized index (`MiniSearch#toJSON`, serialization version 2), as far as the reader needs it. */

@@ -8,9 +8,9 @@
  * (`tests/widget/engine/index-reader.test.ts`) checks its scores equal MiniSearch's on the same index.
  */
 import SearchableMap from 'minisearch/SearchableMap'
-import type { KbIndex, KbSynonym } from './kb-format.ts'
+import type { KbIndex } from './kb-format.ts'
 import { FIELD_BOOSTS, indexOptionsHash, type SearchHit, type SerializedIndex } from './index-format.ts'
-import { createAnalyzer, type Analyzer } from './text.ts'
+import { createAnalyzer, type Analyzer, type TextOptions } from './text.ts'
 
 /** MiniSearch's BM25+ parameters and prefix weight (its defaults), so scores match `MiniSearch#search`. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
@@ -30,8 +30,8 @@ export interface LoadedIndex {
 }
 
 /** Loads the index of a `kb.json`, refusing one built with other options (that would fail silently). */
-export function loadIndex(index: KbIndex, synonyms: readonly KbSynonym[]): LoadedIndex {
-  const expected = indexOptionsHash(synonyms)
+export function loadIndex(index: KbIndex, text: TextOptions): LoadedIndex {
+  const expected = indexOptionsHash(text)
   if (index.optionsHash !== expected) {
     throw new Error(
       `Frontdesk: the index in kb.json was built with other options (hash "${index.optionsHash}", expected "${expected}"); rebuild it with "frontdesk build"`,
@@ -75,7 +75,7 @@ export function loadIndex(index: KbIndex, synonyms: readonly KbSynonym[]): Loade
   }
 
   return {
-    analyzer: createAnalyzer(synonyms),
+    analyzer: createAnalyzer(text),
     df,
     documentCount: data.documentCount,
     vocabulary,

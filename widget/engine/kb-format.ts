@@ -96,6 +96,52 @@ export interface KbSynonym {
   variants: string[]
 }
 
+/** The replies the assistant writes itself; `{emergency}` and `{crisis}` stand for the configured numbers. */
+export const LANGUAGE_REPLIES = ['greeting', 'thanks', 'goodbye', 'identity', 'empty', 'fallback', 'handoff', 'clarify', 'emergency', 'crisis'] as const
+/** One of {@link LANGUAGE_REPLIES}. */
+export type LanguageReply = (typeof LANGUAGE_REPLIES)[number]
+
+/** The kinds of small talk, each with its own reply. */
+export const SMALLTALK_KINDS = ['identity', 'goodbye', 'thanks', 'greeting'] as const
+/** One of {@link SMALLTALK_KINDS}. */
+export type SmalltalkPhraseKind = (typeof SMALLTALK_KINDS)[number]
+
+/**
+ * The assistant's language (`kb/language.md`, or the compiler's English default): its own replies and the everyday
+ * words it needs to read messages. Words and phrases are stored folded (lower case, no accents, one space).
+ */
+export interface KbLanguage {
+  replies: Record<LanguageReply, string>
+  /** Words left out of the index and of messages. */
+  ignored: string[]
+  /** Words left out before small-talk phrases are matched ("a", "the"). */
+  articles: string[]
+  /** Short forms read as the full word in small talk ("u" → "you"). */
+  shortForms: Record<string, string>
+  /** Small-talk phrases by kind, longest first. */
+  smalltalk: Record<SmalltalkPhraseKind, string[]>
+  /** Words that may stand beside small talk without turning it into a question. */
+  filler: string[]
+  /** Words that acknowledge an answer ("great"): with only filler around them, they get the thanks reply. */
+  acknowledgements: string[]
+  /** Words red flags turn on; misspellings are corrected towards them before red flags are looked for. */
+  redFlagWords: string[]
+  /** Suicide and self-harm: the reply names the crisis line. */
+  crisisFlags: KbRedFlag[]
+  /** Medical emergencies: the reply names the emergency number. */
+  redFlags: KbRedFlag[]
+  /** How a question about the treatment begins (a regular expression); see {@link KbRedFlag.askable}. */
+  aboutTheTreatment: string
+}
+
+/** A red flag: what it is, and a regular expression over the message's folded words. */
+export interface KbRedFlag {
+  label: string
+  pattern: string
+  /** A question about the treatment may mention it without being an emergency ("will it bleed a lot?"). */
+  askable: boolean
+}
+
 /** The whole compiled knowledge base. */
 export interface KbFile {
   /** Always {@link KB_FORMAT_VERSION}. */
@@ -106,6 +152,7 @@ export interface KbFile {
   pairs: KbPair[]
   handoffs: KbHandoff[]
   synonyms: KbSynonym[]
+  language: KbLanguage
   /** The serialized search index, owned by the engine (`widget/engine/search-index.ts`). */
   index: KbIndex
 }

@@ -23,6 +23,9 @@ export function parseKb(json: unknown): KbFile {
   for (const key of ['pairs', 'handoffs', 'synonyms', 'pages'] as const) {
     if (!Array.isArray(kb[key])) throw new KbLoadError(`Frontdesk: kb.json has no "${key}" list`)
   }
+  if (typeof kb.language !== 'object' || kb.language === null || typeof kb.language.replies !== 'object') {
+    throw new KbLoadError('Frontdesk: kb.json has no language section')
+  }
   if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.df !== 'object') {
     throw new KbLoadError('Frontdesk: kb.json has no index')
   }

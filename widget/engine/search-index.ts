@@ -3,9 +3,9 @@
  * engine reads it back with `index-reader.ts`. The widget bundle never includes this module.
  */
 import MiniSearch, { type Options } from 'minisearch'
-import type { KbHandoff, KbIndex, KbPair, KbSynonym } from './kb-format.ts'
+import type { KbHandoff, KbIndex, KbPair } from './kb-format.ts'
 import { FIELD_BOOSTS, indexOptionsHash } from './index-format.ts'
-import { type Analyzer, createAnalyzer } from './text.ts'
+import { type Analyzer, type TextOptions, createAnalyzer } from './text.ts'
 
 /** The indexed fields of a document: a pair or a handoff topic. */
 interface IndexedDoc {
@@ -20,8 +20,8 @@ export function indexOptions(analyzer: Analyzer): Options<IndexedDoc> {
 }
 
 /** Builds the serialized index for `kb.json`, with each term's document frequency over phrasings and answers. */
-export function buildIndex(pairs: readonly KbPair[], handoffs: readonly KbHandoff[], synonyms: readonly KbSynonym[]): KbIndex {
-  const analyzer = createAnalyzer(synonyms)
+export function buildIndex(pairs: readonly KbPair[], handoffs: readonly KbHandoff[], text: TextOptions): KbIndex {
+  const analyzer = createAnalyzer(text)
   const search = new MiniSearch<IndexedDoc>(indexOptions(analyzer))
   const docs = [
     ...pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' | '), answer: pair.answerText })),
@@ -33,5 +33,5 @@ export function buildIndex(pairs: readonly KbPair[], handoffs: readonly KbHandof
   for (const doc of docs) {
     for (const term of new Set(analyzer(`${doc.question} ${doc.aliases} ${doc.answer}`))) df[term] = (df[term] ?? 0) + 1
   }
-  return { optionsHash: indexOptionsHash(synonyms), data: search.toJSON(), df }
+  return { optionsHash: indexOptionsHash(text), data: search.toJSON(), df }
 }

@@ -4,7 +4,6 @@
  * search itself exact, so it costs what plain MiniSearch costs, and the confidence knows which term matched.
  */
 import SearchableMap from 'minisearch/SearchableMap'
-import { STOP_WORDS } from './stopwords.ts'
 
 /** Words this short are never corrected: too many real words lie one edit apart. */
 const MIN_CORRECTABLE_LENGTH = 4
@@ -33,16 +32,17 @@ function knownStemOf(tree: SearchableMap<number>, term: string): string | null {
   return null
 }
 
-let stopWordTree: SearchableMap<boolean> | null = null
-
 /**
- * True for an unknown word one edit from a stop word ("actualy", "becuase"): a misspelt filler, not a word that
- * names what the message is about.
+ * Recognises an unknown word one edit from an ignored word ("actualy", "becuase"): a misspelt filler, not a word
+ * that names what the message is about. Its tree is built on first use.
  */
-export function isNearStopWord(word: string): boolean {
-  if (word.length < 5 || word.length > 12) return false
-  stopWordTree ??= SearchableMap.from([...STOP_WORDS].map((stop) => [stop, true])) as SearchableMap<boolean>
-  return stopWordTree.fuzzyGet(word, 1).size > 0
+export function nearIgnoredWord(ignored: Iterable<string>): (word: string) => boolean {
+  let tree: SearchableMap<boolean> | null = null
+  return (word) => {
+    if (word.length < 5 || word.length > 12) return false
+    tree ??= SearchableMap.from([...ignored].map((stop) => [stop, true])) as SearchableMap<boolean>
+    return tree.fuzzyGet(word, 1).size > 0
+  }
 }
 
 /** Corrects unknown terms against a vocabulary of document frequencies. */

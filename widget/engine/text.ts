@@ -5,7 +5,6 @@
  */
 import { stemmer } from 'stemmer'
 import type { KbSynonym } from './kb-format.ts'
-import { STOP_WORDS } from './stopwords.ts'
 
 /** Contractions expanded before splitting, so "can't" and "cannot" read alike. */
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -70,13 +69,25 @@ export function stem(word: string): string {
   return stemmed
 }
 
-/** A function from text to index terms, with its synonym step exposed for typo correction. */
+/** A function from text to index terms, with its steps exposed for typo correction. */
 export interface Analyzer {
   (text: string): string[]
-  /** Applies the synonyms to base terms (see {@link baseTerms}). */
+  /** The pipeline before synonyms: folded, split, ignored words and numbers dropped, stemmed. */
+  base(text: string): string[]
+  /** Applies the synonyms to base terms. */
   synonyms(terms: string[]): string[]
+  /** True for a word the pipeline drops: an ignored word, or a bare number ("I'm 67", "for 2 years"). */
+  isIgnored(word: string): boolean
+  /** The ignored words. */
+  readonly ignored: ReadonlySet<string>
   /** Every term that appears in a synonym variant: known words, though the index holds their canonical. */
   readonly variantTerms: ReadonlySet<string>
+}
+
+/** What decides how text becomes terms: the knowledge base's synonyms and ignored words. */
+export interface TextOptions {
+  synonyms: readonly KbSynonym[]
+  ignored: readonly string[]
 }
 
 /** A compiled synonym table: variant term sequences mapped to canonical term sequences. */
@@ -85,23 +96,12 @@ interface SynonymTable {
   byFirst: Map<string, Array<{ variant: string[]; canonical: string[] }>>
 }
 
-/** True for a word the pipeline drops: a stop word, or a bare number ("I'm 67", "for 2 years"). */
-export function isIgnored(word: string): boolean {
-  return STOP_WORDS.has(word) || /^\d+$/.test(word)
-}
-
-/** Folds, splits, drops stop words and numbers, and stems: the pipeline before synonyms. */
-export function baseTerms(text: string): string[] {
-  const out: string[] = []
-  for (const word of words(fold(text))) if (!isIgnored(word)) out.push(stem(word))
-  return out
-}
 
 /**
  * Compiles synonyms. Variants and canonicals go through the same base pipeline as text, so a variant matches
- * whatever the stemmer makes of it. A variant made only of stop words can never match; the compiler reports it.
+ * whatever the stemmer makes of it. A variant made only of ignored words can never match; the compiler reports it.
  */
-function compileSynonyms(synonyms: readonly KbSynonym[]): SynonymTable {
+function compileSynonyms(synonyms: readonly KbSynonym[], baseTerms: (text: string) => string[]): SynonymTable {
   const byFirst: SynonymTable['byFirst'] = new Map()
   for (const { canonical, variants } of synonyms) {
     const canonicalTerms = baseTerms(canonical)
@@ -136,10 +136,17 @@ function applySynonyms(terms: string[], table: SynonymTable): string[] {
   return out
 }
 
-/** Creates the analyzer for a knowledge base's synonyms. The same one must index and query. */
-export function createAnalyzer(synonyms: readonly KbSynonym[]): Analyzer {
-  const table = compileSynonyms(synonyms)
+/** Creates the analyzer for a knowledge base's synonyms and ignored words. The same one must index and query. */
+export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
+  const ignoredSet = new Set(ignored)
+  const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
+  const base = (text: string): string[] => {
+    const out: string[] = []
+    for (const word of words(fold(text))) if (!isIgnored(word)) out.push(stem(word))
+    return out
+  }
+  const table = compileSynonyms(synonyms, base)
   const variantTerms = new Set([...table.byFirst.values()].flat().flatMap(({ variant }) => variant))
   const apply = (terms: string[]): string[] => applySynonyms(terms, table)
-  return Object.assign((text: string) => apply(baseTerms(text)), { synonyms: apply, variantTerms })
+  return Object.assign((text: string) => apply(base(text)), { base, synonyms: apply, isIgnored, ignored: ignoredSet, variantTerms })
 }

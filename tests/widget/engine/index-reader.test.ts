@@ -7,8 +7,9 @@ import { indexOptions } from '../../../widget/engine/search-index.ts'
 import { createAnalyzer } from '../../../widget/engine/text.ts'
 
 const kb = compileKb('kb')
-const reader = loadIndex(kb.index, kb.synonyms)
-const analyzer = createAnalyzer(kb.synonyms)
+const text = { synonyms: kb.synonyms, ignored: kb.language.ignored }
+const reader = loadIndex(kb.index, text)
+const analyzer = createAnalyzer(text)
 const miniSearch = MiniSearch.loadJS(kb.index.data as never, indexOptions(analyzer))
 
 /** What MiniSearch itself finds for the same analyzed terms: id → score. */
@@ -48,7 +49,7 @@ describe('loadIndex', () => {
   })
 
   it('refuses an index of an unknown kind', () => {
-    expect(() => loadIndex({ ...kb.index, data: { serializationVersion: 9 } }, kb.synonyms)).toThrow(
+    expect(() => loadIndex({ ...kb.index, data: { serializationVersion: 9 } }, text)).toThrow(
       'Frontdesk: kb.json holds an index of an unknown kind (serializationVersion 9)',
     )
   })

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { detectEmergency, detectSmalltalk } from '../../../widget/engine/intents.ts'
+import { defaultLanguage } from '../../../build/compiler/language.ts'
+import { emergencyDetector, smalltalkDetector } from '../../../widget/engine/intents.ts'
 
-describe('detectEmergency', () => {
+const detectSmalltalk = smalltalkDetector(defaultLanguage())
+const detectEmergency = emergencyDetector(defaultLanguage())
+
+describe('emergencyDetector', () => {
   it.each([
     ['I am having a heart attack', 'heart attack'],
     ['my chest hurts and i am short of breath', 'chest pain'],
@@ -15,6 +19,7 @@ describe('detectEmergency', () => {
     ['my husband fainted', 'fainting'],
     ['I passed out in the car park', 'fainting'],
     ['i took a whole bottle of pills', 'overdose'],
+    ['my frend is unconscous and not responding', 'fainting'],
   ])('recognises "%s" as %s', (message, label) => {
     expect(detectEmergency(message)).toEqual({ kind: 'medical', label })
   })
@@ -30,7 +35,7 @@ describe('detectEmergency', () => {
   )
 })
 
-describe('detectSmalltalk', () => {
+describe('smalltalkDetector', () => {
   it.each([
     ['hello', 'greeting'],
     ['Good morning!', 'greeting'],
@@ -46,6 +51,11 @@ describe('detectSmalltalk', () => {
     ['am i talking to a bot', 'identity'],
     ['   ', 'empty'],
     ['?!', 'empty'],
+    ['r u human', 'identity'],
+    ['who am i talking to', 'identity'],
+    ['are you a real person or a bot', 'identity'],
+    ['ta', 'thanks'],
+    ['thanks heaps', 'thanks'],
   ])('recognises "%s" as %s', (message, kind) => expect(detectSmalltalk(message)).toBe(kind))
 
   it.each(['hi, does it hurt?', 'thanks, and how long does it take', 'lol', 'qwerty'])('does not take "%s" for small talk', (message) => {
@@ -53,7 +63,7 @@ describe('detectSmalltalk', () => {
   })
 })
 
-describe('detectEmergency on everyday phrases', () => {
+describe('emergencyDetector on everyday phrases', () => {
   it.each(['my neck has been killing me for weeks', 'will it bleed a lot?', 'can i faint from the needle', 'could the shot make my face swell'])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
@@ -64,6 +74,6 @@ describe('detectEmergency on everyday phrases', () => {
   )
 })
 
-describe('detectSmalltalk on short questions', () => {
+describe('smalltalkDetector on short questions', () => {
   it('does not take "is this right for me" for thanks', () => expect(detectSmalltalk('is this right for me')).toBeNull())
 })

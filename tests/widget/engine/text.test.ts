@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { baseTerms, createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
+import { defaultLanguage } from '../../../build/compiler/language.ts'
+import { createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
+
+const { ignored } = defaultLanguage()
+const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
 
 describe('fold', () => {
   it('lower-cases and strips diacritics', () => expect(fold('Ánesthésia ÜBER')).toBe('anesthesia uber'))
@@ -23,19 +27,25 @@ describe('stem', () => {
   it('leaves numbers and other scripts alone', () => expect([stem('24'), stem('注射')]).toEqual(['24', '注射']))
 })
 
-describe('baseTerms', () => {
+describe('Analyzer#base', () => {
   it('drops filler words but keeps the words a question turns on', () => {
     expect(baseTerms('Hi, I was wondering: will it hurt?')).toEqual(['will', 'hurt'])
     expect(baseTerms('how is it done')).toEqual(['how', 'done'])
   })
+  it('drops bare numbers', () => {
+    expect(baseTerms("I'm 67 and it hurt for 2 years")).toEqual(['hurt', 'for', 'year'])
+  })
 })
 
 describe('createAnalyzer', () => {
-  const analyze = createAnalyzer([
-    { canonical: 'injection', variants: ['shot', 'jab'] },
-    { canonical: 'trigger point', variants: ['knot', 'muscle knot'] },
-    { canonical: 'trigger point injection', variants: ['tpi'] },
-  ])
+  const analyze = createAnalyzer({
+    synonyms: [
+      { canonical: 'injection', variants: ['shot', 'jab'] },
+      { canonical: 'trigger point', variants: ['knot', 'muscle knot'] },
+      { canonical: 'trigger point injection', variants: ['tpi'] },
+    ],
+    ignored,
+  })
 
   it('maps variants to their canonical, after stemming, so plurals match too', () => {
     expect(analyze('shots')).toEqual(analyze('injection'))

@@ -1,0 +1,125 @@
+/**
+ * The language file (`kb/language.md`, or the English default beside this module): the assistant's own replies and
+ * the word lists it reads messages with. Sections are `## Heading`s; replies are `- name: text` items; word lists
+ * are paragraphs of lower-case words, phrase lists paragraphs of comma-separated phrases. Paragraphs that read as
+ * prose (a capital letter, punctuation) explain the section and are skipped.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LANGUAGE_REPLIES, fold, words, type KbLanguage, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
+import { KbCompileError, Problems } from './errors.ts'
+
+/** The English default, used when a knowledge base has no `language.md`. */
+export const DEFAULT_LANGUAGE_FILE = join(import.meta.dirname, 'language.en.md')
+
+const SECTIONS = {
+  Replies: 'replies',
+  'Ignored words': 'ignored',
+  'Short forms': 'shortForms',
+  Greetings: 'greeting',
+  Thanks: 'thanks',
+  Goodbyes: 'goodbye',
+  'Questions about the assistant': 'identity',
+  Filler: 'filler',
+  Acknowledgements: 'acknowledgements',
+  Articles: 'articles',
+  'Red-flag words': 'redFlagWords',
+  'Crisis red flags': 'crisisFlags',
+  'Red flags': 'redFlags',
+  'Questions about the treatment': 'aboutTheTreatment',
+} as const
+type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
+
+const folded = (text: string): string => words(fold(text)).join(' ')
+
+/** Reads a language file, reporting unknown sections, malformed items and missing replies. */
+export function parseLanguage(file: string, text: string, problems: Problems): KbLanguage {
+  const lists = new Map<Section, string[]>()
+  const replies: Partial<Record<LanguageReply, string>> = {}
+  const shortForms: Record<string, string> = {}
+  const flags: Record<'crisisFlags' | 'redFlags', KbRedFlag[]> = { crisisFlags: [], redFlags: [] }
+  let aboutTheTreatment = ''
+  let section: Section | null = null
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
+    const heading = /^##\s+(.+)$/.exec(line)
+    if (heading) {
+      const name = heading[1]!.trim()
+      section = SECTIONS[name as keyof typeof SECTIONS] ?? null
+      if (!section) problems.add(file, i + 1, `unknown section "${name}" (expected ${Object.keys(SECTIONS).map((s) => `"${s}"`).join(', ')})`)
+      return
+    }
+    if (!section || /^#\s/.test(line) || !line.trim()) return
+    const item = /^\s*-\s+([^:]+):\s*(.*)$/.exec(line)
+    if (section === 'crisisFlags' || section === 'redFlags' || section === 'aboutTheTreatment') {
+      if (!item) {
+        if (/^\s*-/.test(line)) problems.add(file, i + 1, `expected "- label: regular expression", got "${line.trim()}"`)
+        return
+      }
+      const pattern = item[2]!.trim()
+      try {
+        new RegExp(pattern)
+      } catch (error) {
+        problems.add(file, i + 1, `"${pattern}" is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`)
+        return
+      }
+      const label = item[1]!.trim()
+      if (section === 'aboutTheTreatment') aboutTheTreatment = pattern
+      else flags[section].push({ label: label.replace(/\?$/, ''), pattern, askable: label.endsWith('?') })
+      return
+    }
+    if (section === 'replies' || section === 'shortForms') {
+      if (!item) {
+        if (/^\s*-/.test(line)) problems.add(file, i + 1, `expected "- name: text", got "${line.trim()}"`)
+        return
+      }
+      const [name, value] = [item[1]!.trim(), item[2]!.trim()]
+      if (!value) problems.add(file, i + 1, `"${name}" has nothing after the colon`)
+      if (section === 'shortForms') shortForms[folded(name)] = folded(value)
+      else if ((LANGUAGE_REPLIES as readonly string[]).includes(name)) replies[name as LanguageReply] = value
+      else problems.add(file, i + 1, `unknown reply "${name}" (expected ${LANGUAGE_REPLIES.join(', ')})`)
+      return
+    }
+    // Data is lower-case words (and commas between phrases); anything else is the section's explanation.
+    if (!/^[a-z0-9 ,']+$/.test(line.trim())) return
+    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords'].includes(section) ? line.split(',') : line.split(/\s+/)
+    lists.set(section, [...(lists.get(section) ?? []), ...phrases.map(folded).filter(Boolean)])
+  })
+  for (const name of LANGUAGE_REPLIES) if (!replies[name]) problems.add(file, 1, `the language file has no reply "${name}" under "## Replies"`)
+  if (flags.crisisFlags.length === 0 || flags.redFlags.length === 0) {
+    problems.add(file, 1, 'the language file needs "## Crisis red flags" and "## Red flags": without them no emergency is recognised')
+  }
+  const list = (name: Section): string[] => lists.get(name) ?? []
+  // Messages lose their articles before phrases are matched, so phrases must lose theirs too.
+  const articles = new Set(list('articles'))
+  const withoutArticles = (phrase: string): string => phrase.split(' ').filter((word) => !articles.has(word)).join(' ')
+  const phrases = (name: SmalltalkPhraseKind): string[] =>
+    [...new Set(list(name).map(withoutArticles).filter(Boolean))].sort((a, b) => b.split(' ').length - a.split(' ').length)
+  return {
+    replies: replies as Record<LanguageReply, string>,
+    ignored: [...new Set(list('ignored'))],
+    articles: list('articles'),
+    shortForms,
+    smalltalk: { identity: phrases('identity'), goodbye: phrases('goodbye'), thanks: phrases('thanks'), greeting: phrases('greeting') },
+    filler: list('filler'),
+    acknowledgements: list('acknowledgements'),
+    redFlagWords: list('redFlagWords'),
+    crisisFlags: flags.crisisFlags,
+    redFlags: flags.redFlags,
+    aboutTheTreatment,
+  }
+}
+
+/** The language of a knowledge-base folder: its `language.md`, else the English default. */
+export function readLanguage(kbDir: string, problems: Problems, shown: (path: string) => string = (p) => p): KbLanguage {
+  const own = join(kbDir, 'language.md')
+  const path = existsSync(own) ? own : DEFAULT_LANGUAGE_FILE
+  return parseLanguage(shown(path), readFileSync(path, 'utf8'), problems)
+}
+
+/** The English default, parsed (for synthetic knowledge bases in benchmarks and tests). */
+export function defaultLanguage(): KbLanguage {
+  const problems = new Problems()
+  const language = parseLanguage(DEFAULT_LANGUAGE_FILE, readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8'), problems)
+  if (problems.size > 0) throw new KbCompileError(problems.list)
+  return language
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { Problems } from '../../../build/compiler/errors.ts'
+import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from '../../../build/compiler/language.ts'
+import { LANGUAGE_REPLIES } from '../../../widget/engine/index.ts'
+
+const DEFAULT = readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8')
+
+function parse(text: string) {
+  const problems = new Problems()
+  const language = parseLanguage('language.md', text, problems)
+  return { language, problems: problems.list }
+}
+
+describe('parseLanguage', () => {
+  it('reads the English default without problems: every reply, the word lists, the red flags', () => {
+    const language = defaultLanguage()
+    expect(Object.keys(language.replies).sort()).toEqual([...LANGUAGE_REPLIES].sort())
+    expect(language.ignored).toContain('the')
+    expect(language.smalltalk.greeting).toContain('good morning')
+    expect(language.shortForms.u).toBe('you')
+    expect(language.redFlags.find((flag) => flag.label === 'heavy bleeding')).toMatchObject({ askable: true })
+    expect(language.redFlags.find((flag) => flag.label === 'chest pain')).toMatchObject({ askable: false })
+    expect(language.crisisFlags.length).toBeGreaterThan(0)
+  })
+
+  it('takes phrases without their articles, longest first', () => {
+    const { goodbye } = defaultLanguage().smalltalk
+    expect(goodbye).toContain('have good day')
+    expect(goodbye[0]!.split(' ').length).toBeGreaterThanOrEqual(goodbye.at(-1)!.split(' ').length)
+  })
+
+  it('reports an unknown section', () => {
+    expect(parse(`${DEFAULT}\n## Jokes\nha\n`).problems).toContainEqual({ file: 'language.md', line: expect.any(Number), message: expect.stringMatching(/^unknown section "Jokes" \(expected "Replies", /) })
+  })
+
+  it('reports an unknown reply and a missing one', () => {
+    const text = DEFAULT.replace('- greeting: ', '- greting: ')
+    const messages = parse(text).problems.map((p) => p.message)
+    expect(messages).toContain(`unknown reply "greting" (expected ${LANGUAGE_REPLIES.join(', ')})`)
+    expect(messages).toContain('the language file has no reply "greeting" under "## Replies"')
+  })
+
+  it('reports a red flag that is not a valid regular expression, with its line', () => {
+    const text = DEFAULT.replace('- seizure: ', '- seizure: (unclosed ')
+    const line = text.split('\n').findIndex((l) => l.startsWith('- seizure: ')) + 1
+    const problem = parse(text).problems.find((p) => p.line === line)
+    expect(problem?.message).toMatch(/^"\(unclosed .*" is not a valid regular expression \(/)
+  })
+
+  it('refuses a language without red flags', () => {
+    const cut = DEFAULT.slice(0, DEFAULT.indexOf('## Crisis red flags'))
+    expect(parse(cut).problems.map((p) => p.message)).toContain('the language file needs "## Crisis red flags" and "## Red flags": without them no emergency is recognised')
+  })
+})
