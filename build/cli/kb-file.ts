@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
 import { buildKb } from '../compiler/build-kb.ts'
+import { DEFAULT_LANGUAGE_FILE } from '../compiler/language.ts'
 
 /** Where `--kb` points by default. */
 export const DEFAULT_KB_FILE = 'dist/kb.json'
@@ -25,10 +26,22 @@ function newestMtime(dir: string): number {
  */
 export function readKbFile(path: string = DEFAULT_KB_FILE): KbFile {
   if (path === DEFAULT_KB_FILE && existsSync(DEFAULT_KB_DIR)) {
-    if (!existsSync(path) || statSync(path).mtimeMs < newestMtime(DEFAULT_KB_DIR)) buildKb(DEFAULT_KB_DIR, 'dist')
+    const sources = Math.max(newestMtime(DEFAULT_KB_DIR), statSync(DEFAULT_LANGUAGE_FILE).mtimeMs)
+    if (!existsSync(path) || statSync(path).mtimeMs < sources) buildKb(DEFAULT_KB_DIR, 'dist')
+    try {
+      return parseKbFile(path)
+    } catch {
+      // Built by an older version of Frontdesk: build it again rather than refuse it.
+      buildKb(DEFAULT_KB_DIR, 'dist')
+    }
   } else if (!existsSync(path)) {
     throw new Error(`no such file: ${path}`)
   }
+  return parseKbFile(path)
+}
+
+/** Parses a `kb.json`, naming the file in any error. */
+function parseKbFile(path: string): KbFile {
   let json: unknown
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))

@@ -134,6 +134,21 @@ describe('frontdesk ask', () => {
   })
 })
 
+describe('the default kb.json', () => {
+  it('is built again when an older version of Frontdesk wrote it', () => {
+    const project = tempDir()
+    const { cpSync, mkdirSync } = require('node:fs') as typeof import('node:fs')
+    cpSync(SMALL_KB, join(project, 'kb'), { recursive: true })
+    mkdirSync(join(project, 'dist'))
+    // Newer than kb/, but of another format.
+    writeFileSync(join(project, 'dist', 'kb.json'), JSON.stringify({ format: 0 }))
+    const result = runCli(['ask', '--json', 'does it hurt'], { cwd: project })
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout).kind).toBe('answer')
+    expect(JSON.parse(readFileSync(join(project, 'dist', 'kb.json'), 'utf8')).format).toBe(1)
+  })
+})
+
 describe('frontdesk', () => {
   it('lists its commands with --help', () => {
     const result = runCli(['--help'])
