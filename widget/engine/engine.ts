@@ -156,12 +156,15 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
    * question adds words no phrasing holds.
    */
   const bestReading = (message: string): { terms: string[]; ranked: Candidate[] } => {
-    const readings = [message, ...questionSentences(message)].map((text) => {
+    const read = (text: string) => {
       const terms = queryTerms(text)
       return { terms, ranked: rank(terms) }
-    })
-    const sureness = (reading: (typeof readings)[number]): number => reading.ranked[0]?.fit.confidence ?? 0
-    return readings.reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best))
+    }
+    const sureness = (reading: ReturnType<typeof read>): number => reading.ranked[0]?.fit.confidence ?? 0
+    const whole = read(message)
+    // A message sure enough as a whole needs no second reading.
+    if (sureness(whole) >= settings.threshold) return whole
+    return questionSentences(message).map(read).reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best), whole)
   }
 
   function decide(raw: string): Reply {
