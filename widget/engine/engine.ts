@@ -21,14 +21,14 @@ export const defaultEngineOptions: Required<EngineOptions> = {
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
 const CANDIDATES = 12
-/**
- * A runner-up is offered as a "did you mean" choice only if its search score is also this close to the leader's:
- * real ambiguity shows in both signals, a tie in confidence alone is usually settled by the score.
- */
-const CLARIFY_SCORE_RATIO = 0.8
 /** How much the closest phrasing (`Fit#phrase`) adds when ranking: enough to settle a near-tie, no more. */
 const PHRASE_TIE_BREAK = 0.02
-/** …and only if no phrasing of the leader matches the message clearly better than the runner-up's best. */
+/**
+ * A runner-up within the clarify margin is offered as a "did you mean" choice only if its search score is also
+ * this close to the leader's (real ambiguity shows in both signals)…
+ */
+const CLARIFY_SCORE_RATIO = 0.8
+/** …and no phrasing of the leader matches the message clearly better than the runner-up's best one. */
 const CLARIFY_PHRASE_MARGIN = 0.1
 /**
  * Terms in more than this share of documents, and in more than the floor, are too common to retrieve with.
@@ -131,7 +131,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const query = new Map(terms.map((term) => [term, weight(term)]))
     const results = index.search(retrievalTerms(terms)).slice(0, CANDIDATES)
     const candidates = results.map((result): Candidate => {
-      const id = String(result.id)
+      const { id } = result
       return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id), weight), score: result.score }
     })
     // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
@@ -204,7 +204,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const smalltalk = detectSmalltalk(question)
     if (smalltalk) {
       why.reason = `small talk: ${smalltalk}`
-      return make('smalltalk', replies[smalltalk === 'empty' ? 'empty' : smalltalk], { confidence: 1, followUps: starters() })
+      return make('smalltalk', replies[smalltalk], { confidence: 1, followUps: starters() })
     }
     if (!leader || leader.fit.confidence < settings.threshold) {
       why.reason = leader
@@ -241,15 +241,16 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   function suggest(partial: string, limit = 5): Suggestion[] {
     const text = partial.slice(0, 100)
     if (text.trim().length < 2) return []
-    const complete = /[\s\p{P}]$/u.test(text)
-    const terms = queryTerms(text).filter((term) => complete || index.df.has(term) || term === lastPrefix(text))
-    // The word being typed is not yet a word: search it as a prefix of known terms, unstemmed.
-    const prefix = complete ? null : lastPrefix(text)
-    const searchTerms = prefix ? [...terms.filter((t) => t !== prefix), prefix] : terms
-    const results = index.search(searchTerms, { prefixLast: prefix !== null, fields: ['question', 'aliases'] })
+    // The word being typed is not a word yet: it is searched as a prefix of known terms, unstemmed and cut to
+    // five letters so that it prefixes its own stem ("injecti" → "injec", which begins "inject").
+    const typing = /[\p{L}\p{N}]+$/u.exec(text)?.[0] ?? ''
+    const prefix = words(fold(typing))[0]?.slice(0, 5) ?? ''
+    const terms = queryTerms(text.slice(0, text.length - typing.length))
+    const searched = prefix.length >= 2 ? [...terms, prefix] : terms
+    const results = index.search(searched, { prefixLast: prefix.length >= 2, fields: ['question', 'aliases'] })
     const out: Suggestion[] = []
     for (const result of results) {
-      const pair = pairsById.get(String(result.id))
+      const pair = pairsById.get(result.id)
       if (pair) out.push({ id: pair.id, question: pair.question })
       if (out.length >= limit) break
     }
@@ -285,12 +286,6 @@ function questionSentences(message: string): string[] {
   const sentences = message.match(/[^.!?\n]+[.!?\n]*/g) ?? []
   if (sentences.length < 2) return []
   return sentences.filter((sentence) => sentence.includes('?')).slice(0, 3)
-}
-
-/** The last word of a partial message, folded and cut to five letters so it prefixes its own stem. */
-function lastPrefix(text: string): string | null {
-  const last = words(fold(text)).at(-1)
-  return last && last.length >= 2 ? last.slice(0, 5) : null
 }
 
 function round(value: number): number {
