@@ -238,6 +238,10 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     return make('answer', pair.answerText, { rich: pair.answer, followUps: related(pair) })
   }
 
+  /** Synonym variants the word being typed may be: ones it begins, or whose stem it already spells out. */
+  const variantsStartingWith = (prefix: string): string[] =>
+    prefix.length < 3 ? [] : [...index.analyzer.variantTerms].filter((term) => term.startsWith(prefix) || prefix.startsWith(term)).slice(0, 3)
+
   function suggest(partial: string, limit = 5): Suggestion[] {
     const text = partial.slice(0, 100)
     if (text.trim().length < 2) return []
@@ -246,7 +250,9 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const typing = /[\p{L}\p{N}]+$/u.exec(text)?.[0] ?? ''
     const prefix = words(fold(typing))[0]?.slice(0, 5) ?? ''
     const terms = queryTerms(text.slice(0, text.length - typing.length))
-    const searched = prefix.length >= 2 ? [...terms, prefix] : terms
+    // A word synonyms map away ("hurt" → "pain") is not in the index: its canonical stands in for it.
+    const canonicals = prefix.length >= 2 ? variantsStartingWith(prefix).flatMap((variant) => index.analyzer.synonyms([variant])) : []
+    const searched = prefix.length >= 2 ? [...terms, ...canonicals, prefix] : terms
     const results = index.search(searched, { prefixLast: prefix.length >= 2, fields: ['question', 'aliases'] })
     const out: Suggestion[] = []
     for (const result of results) {

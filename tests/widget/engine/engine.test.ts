@@ -137,3 +137,10 @@ describe('Engine#suggest', () => {
   it('never offers a handoff topic', () => expect(engine.suggest('price').every((s) => s.id !== 'prices')).toBe(true))
   it('respects the limit', () => expect(engine.suggest('the', 1).length).toBeLessThanOrEqual(1))
 })
+
+describe('Engine#suggest with synonyms', () => {
+  it('finds a question through a word that synonyms map away, while it is being typed', () => {
+    // "hurt" is indexed as "pain" (kb-small/synonyms.md): the prefix "hur" still reaches it.
+    expect(engine.suggest('does it hur')[0]).toEqual({ id: 'does-it-hurt', question: 'Does it hurt?' })
+  })
+})
