@@ -10,12 +10,11 @@
  * harmless. No globals: module users import what they need from here.
  */
 import { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
-import { SETTING_ATTRIBUTES } from './settings.ts'
 
 export { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
 export * from './events.ts'
 
-const KNOWN = new Set<string>([...Object.values(SETTING_ATTRIBUTES), 'open'])
+const KNOWN = new Set<string>(FrontdeskChat.observedAttributes)
 
 /** The `<script>` that loaded this module, if the page loaded it with a tag. */
 function ownScript(): HTMLScriptElement | undefined {

@@ -26,6 +26,21 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
   return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
 }
 
+/** Parses a number option, naming it when it is not one. */
+export function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${name} must be a number, got "${value}"`)
+  return number
+}
+
+/** Parses `--threshold`: a number from 0 to 1, or undefined for the engine's default. */
+export function thresholdOption(value: string | undefined): number | undefined {
+  const threshold = numberOption('threshold', value)
+  if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError(`--threshold must be between 0 and 1, got ${threshold}`)
+  return threshold
+}
+
 /** Prints an error on stderr and returns exit code 1. */
 export function fail(message: string): number {
   process.stderr.write(`${message}\n`)

@@ -55,13 +55,25 @@ function parseKbFile(path: string): KbFile {
   }
 }
 
-/** Reads a `kb.json` and creates an engine over it; the default one is rebuilt if an older engine built it. */
-export function loadEngine(path?: string, options?: EngineOptions): Engine {
+/**
+ * Reads a `kb.json` and creates an engine over it. The default one is rebuilt if an older engine built it (its
+ * index options no longer match).
+ */
+export function loadKbAndEngine(path?: string, options?: EngineOptions): { kb: KbFile; engine: Engine } {
+  const load = () => {
+    const kb = readKbFile(path)
+    return { kb, engine: createEngine(kb, options) }
+  }
   try {
-    return createEngine(readKbFile(path), options)
+    return load()
   } catch (error) {
     if ((path ?? DEFAULT_KB_FILE) !== DEFAULT_KB_FILE || !existsSync(DEFAULT_KB_DIR)) throw error
     buildKb(DEFAULT_KB_DIR, 'dist')
-    return createEngine(readKbFile(path), options)
+    return load()
   }
+}
+
+/** Reads a `kb.json` and creates an engine over it (see {@link loadKbAndEngine}). */
+export function loadEngine(path?: string, options?: EngineOptions): Engine {
+  return loadKbAndEngine(path, options).engine
 }

@@ -1,4 +1,5 @@
 /** The `frontdesk` command line: dispatches to one module per command in `commands/`. */
+import { KbCompileError, formatProblem } from '../compiler/errors.ts'
 import { fail, usageError, type Command } from './command.ts'
 
 /** Every command, loaded only when used so that `frontdesk ask` does not pay for the bundler. */
@@ -42,6 +43,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest)
   } catch (error) {
+    // A knowledge base that does not compile: every problem as file:line, and the promise that nothing was written.
+    if (error instanceof KbCompileError) {
+      const count = error.problems.length
+      return fail(`${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'}; nothing was written.`)
+    }
     if (usageError(error)) return fail(`frontdesk ${name}: ${error.message}\n\n${command.usage}`)
     return fail(`frontdesk ${name}: ${error instanceof Error ? error.message : String(error)}`)
   }

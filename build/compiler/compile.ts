@@ -34,7 +34,7 @@ export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
 export const HANDOFF_FIELDS = ['id', 'asked'] as const
 
 /** A file path as problems show it: relative to the working directory when inside it, else absolute. */
-function shown(path: string): string {
+export function shownPath(path: string): string {
   const rel = relative(process.cwd(), path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
 }
@@ -71,24 +71,24 @@ function readCommon(entry: Entry, problems: Problems, what: string): { id: strin
 /** Compiles the knowledge base in `dir`. Throws {@link KbCompileError} with every problem found. */
 export function compileKb(dir: string): KbFile {
   const problems = new Problems()
-  if (!existsSync(dir)) throw new KbCompileError([{ file: shown(dir), line: 1, message: 'the knowledge-base folder does not exist' }])
+  if (!existsSync(dir)) throw new KbCompileError([{ file: shownPath(dir), line: 1, message: 'the knowledge-base folder does not exist' }])
 
   const pages: KbPage[] = markdownFiles(join(dir, 'pages')).map((path) =>
-    parsePage(shown(path), basename(path, '.md'), readFileSync(path, 'utf8'), problems),
+    parsePage(shownPath(path), basename(path, '.md'), readFileSync(path, 'utf8'), problems),
   )
   const pagesById = new Map(pages.map((page) => [page.id, page]))
 
-  const language = readLanguage(dir, problems, shown)
+  const language = readLanguage(dir, problems, shownPath)
   const synonymsPath = join(dir, 'synonyms.md')
   const synonyms: KbSynonym[] = existsSync(synonymsPath)
-    ? parseSynonyms(shown(synonymsPath), readFileSync(synonymsPath, 'utf8'), language.ignored, problems)
+    ? parseSynonyms(shownPath(synonymsPath), readFileSync(synonymsPath, 'utf8'), language.ignored, problems)
     : []
 
   const pairFiles = markdownFiles(join(dir, 'qa'))
-  if (pairFiles.length === 0) problems.add(shown(join(dir, 'qa')), 1, 'no Q&A files (*.md) found')
+  if (pairFiles.length === 0) problems.add(shownPath(join(dir, 'qa')), 1, 'no Q&A files (*.md) found')
   const pairs: Array<Located<KbPair>> = []
   for (const path of pairFiles) {
-    const file = shown(path)
+    const file = shownPath(path)
     const { topic, entries } = parseEntries(file, readFileSync(path, 'utf8'), PAIR_FIELDS, problems)
     if (entries.length === 0) problems.add(file, 1, 'the file has no pairs ("## Question" headings)')
     for (const entry of entries) {
@@ -128,7 +128,7 @@ export function compileKb(dir: string): KbFile {
   const handoffsPath = join(dir, 'handoffs.md')
   const handoffs: Array<Located<KbHandoff>> = []
   if (existsSync(handoffsPath)) {
-    const file = shown(handoffsPath)
+    const file = shownPath(handoffsPath)
     for (const entry of parseEntries(file, readFileSync(handoffsPath, 'utf8'), HANDOFF_FIELDS, problems).entries) {
       const { id, aliases, rich } = readCommon(entry, problems, 'handoff topic')
       handoffs.push({ entry, value: { id, topic: entry.heading, aliases, answer: rich, answerText: toPlainText(rich), origin: `${file}:${entry.line}` } })

@@ -39,6 +39,6 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteReport> 
   rmSync(outDir, { recursive: true, force: true })
   writeKb(kb, outDir)
   const widget = await bundleWidget(outDir, { dev: options.dev ?? false })
-  await bundleDemo(outDir, { dev: options.dev ?? false, kb })
+  await bundleDemo(outDir, { dev: options.dev ?? false })
   return { outDir, lines: widget.lines, overBudget: widget.overBudget }
 }

@@ -7,7 +7,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { KbFile } from '../../widget/engine/index.ts'
 import { CHART_CSS } from '../staff/charts.ts'
 import { writeFileAtomic } from '../compiler/write.ts'
 
@@ -15,8 +14,6 @@ import { writeFileAtomic } from '../compiler/write.ts'
 export interface DemoBundleOptions {
   /** Unminified, with source maps. */
   dev: boolean
-  /** The compiled knowledge base the site is built with (the console fetches `kb.json` itself at run time). */
-  kb: KbFile
 }
 
 /** The demo's sources. */

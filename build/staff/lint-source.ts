@@ -1,15 +1,10 @@
 /** Linting a knowledge-base folder: compile it, locate its page sections, run the checks. Node only. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { basename, isAbsolute, join, relative, resolve } from 'node:path'
-import { compileKb } from '../compiler/compile.ts'
+import { basename, join } from 'node:path'
+import { compileKb, shownPath } from '../compiler/compile.ts'
 import { slugify } from '../compiler/slug.ts'
 import { lintKb, type LintFinding, type LintOptions, type SectionLocation } from './lint.ts'
 
-/** A path as the compiler shows it in problems: relative to the working directory when inside it, else absolute. */
-export function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
-}
 
 /** Where each `## Section` heading of `dir/pages/*.md` is, keyed `page#section`. */
 export function locateSections(dir: string): Map<string, SectionLocation> {

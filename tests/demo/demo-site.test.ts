@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { bundleDemo } from '../../build/site/demo-bundle.ts'
 import { CHART_CSS } from '../../build/staff/charts.ts'
 import { readQuestions } from '../../build/staff/questions.ts'
-import { compileKb } from '../../build/compiler/compile.ts'
-import { SMALL_KB, tempDir } from '../helpers/kb-dir.ts'
+import { tempDir } from '../helpers/kb-dir.ts'
 
 const page = readFileSync('demo/index.html', 'utf8')
 const consolePage = readFileSync('demo/coverage/index.html', 'utf8')
@@ -69,7 +68,7 @@ describe('bundleDemo', () => {
   let out: string
   beforeAll(async () => {
     out = tempDir()
-    await bundleDemo(out, { dev: false, kb: compileKb(SMALL_KB) })
+    await bundleDemo(out, { dev: false })
   }, 60_000)
 
   it('writes the demo page and the console with its script, styles and sample log', () => {

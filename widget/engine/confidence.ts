@@ -12,7 +12,12 @@
  */
 
 /** Tuning constants, measured on `kb/eval.jsonl` and the public dev set (see README, "Matching"). */
-export const CONFIDENCE_TUNING = {
+export const CONFIDENCE_TUNING: {
+  readonly answerOnlyCredit: number
+  readonly coverageWeight: number
+  readonly unknownWeight: number
+  readonly meanFitShare: number
+} = {
   /** Credit for a term found only in the answer text, not in any way the question is asked. */
   answerOnlyCredit: 0.5,
   /** How much of the confidence comes from coverage (the rest from fit). */
@@ -45,20 +50,33 @@ export interface Fit {
   matched: string[]
 }
 
-/** A candidate's analyzed text: each phrasing's terms, and all terms of its phrasings and of its answer. */
+/** One phrasing of a pair, analyzed once: its distinct terms, their weights and the weights' sum. */
+export interface WeightedPhrasing {
+  terms: readonly string[]
+  weights: readonly number[]
+  total: number
+}
+
+/** A candidate's analyzed text: its phrasings, and all terms of its phrasings and of its answer. */
 export interface CandidateTerms {
-  phrasings: readonly (readonly string[])[]
+  phrasings: readonly WeightedPhrasing[]
   asked: ReadonlySet<string>
   answer: ReadonlySet<string>
+}
+
+/** Analyzes a phrasing's terms once, so scoring a message only sums the weights of the terms it shares. */
+export function weighPhrasing(terms: readonly string[], weight: (term: string) => number): WeightedPhrasing {
+  const distinct = [...new Set(terms)]
+  const weights = distinct.map(weight)
+  return { terms: distinct, weights, total: weights.reduce((sum, w) => sum + w, 0) }
 }
 
 /**
  * Scores one candidate.
  * @param query - the message's distinct terms, with their weights
  * @param candidate - the pair's analyzed text
- * @param weight - the weight of any term
  */
-export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: CandidateTerms, weight: (term: string) => number): Fit {
+export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: CandidateTerms): Fit {
   const { phrasings } = candidate
   let total = 0
   let covered = 0
@@ -75,14 +93,11 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
   let best = 0
   let sum = 0
   let phrase = 0
-  for (const phrasing of phrasings) {
-    let all = 0
+  for (const { terms, weights, total: all } of phrasings) {
     let hit = 0
-    for (const term of new Set(phrasing)) {
-      const w = weight(term)
-      all += w
-      if (query.has(term)) hit += w
-    }
+    terms.forEach((term, i) => {
+      if (query.has(term)) hit += weights[i]!
+    })
     const share = all > 0 ? hit / all : 0
     const recall = total > 0 ? hit / total : 0
     best = Math.max(best, share)

@@ -7,7 +7,7 @@ import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggesti
 import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
 import { loadIndex } from './index-reader.ts'
 import { createSpeller, nearIgnoredWord } from './spelling.ts'
-import { CONFIDENCE_TUNING, idf, scoreCandidate, type CandidateTerms, type Fit } from './confidence.ts'
+import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
 import { fold, stem, words } from './text.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
@@ -61,7 +61,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const detectEmergency = emergencyDetector(kb.language)
   const emergencyText = (hit: EmergencyHit): string =>
     replies[hit.kind === 'self-harm' ? 'crisis' : 'emergency'].replaceAll('{emergency}', settings.emergencyNumber).replaceAll('{crisis}', settings.crisisLine)
-  const speller = createSpeller(index.df, index.vocabulary, index.analyzer.variantTerms)
+  const speller = createSpeller(index)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
   const termCache = new Map<string, CandidateTerms>()
@@ -80,11 +80,11 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       const pair = pairsById.get(id)
       const handoff = handoffsById.get(id)
       const texts = pair ? [pair.question, ...pair.aliases] : handoff ? [handoff.topic, ...handoff.aliases] : []
-      const phrasings = texts.map((text) => index.analyzer(text))
+      const phrasings = texts.map((text) => weighPhrasing(index.analyzer(text), weight))
       let answer: Set<string> | null = null
       cached = {
         phrasings,
-        asked: new Set(phrasings.flat()),
+        asked: new Set(phrasings.flatMap((phrasing) => phrasing.terms)),
         // Needed only for words the phrasings lack, so analyzed on first need.
         get answer() {
           return (answer ??= new Set(pair ? index.analyzer(pair.answerText) : []))
@@ -132,7 +132,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const results = index.search(retrievalTerms(terms)).slice(0, CANDIDATES)
     const candidates = results.map((result): Candidate => {
       const { id } = result
-      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id), weight), score: result.score }
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id)), score: result.score }
     })
     // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
     const key = (c: Candidate): number => c.fit.confidence + PHRASE_TIE_BREAK * c.fit.phrase
@@ -199,6 +199,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const emergency = detectEmergency(question)
     if (emergency) {
       why.reason = `emergency: ${emergency.label}`
+      why.emergency = emergency.kind
       return make('emergency', emergencyText(emergency), { confidence: 1 })
     }
     const smalltalk = detectSmalltalk(question)
@@ -207,11 +208,8 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       return make('smalltalk', replies[smalltalk], { confidence: 1, followUps: starters() })
     }
     if (!leader || leader.fit.confidence < settings.threshold) {
-      why.reason = leader
-        ? `best confidence ${round(leader.fit.confidence)} is below the threshold ${settings.threshold}`
-        : words(fold(question)).length === 0
-          ? 'no words'
-          : 'no known words'
+      // A message without words was small talk ("empty") above; here it had words, none of them known.
+      why.reason = leader ? `best confidence ${round(leader.fit.confidence)} is below the threshold ${settings.threshold}` : 'no known words'
       return make('fallback', replies.fallback, { followUps: related(best?.pair) })
     }
     if (leader.handoff) {

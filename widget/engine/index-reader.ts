@@ -23,7 +23,7 @@ export interface LoadedIndex {
   df: ReadonlyMap<string, number>
   /** How many documents there are. */
   documentCount: number
-  /** Every known term in a radix tree, built on first use (typo correction, prefixes). */
+  /** Every known term, synonym variants included, in a radix tree built on first use (typos, prefixes). */
   vocabulary(): SearchableMap<number>
   /** Searches analyzed terms, OR-combined, ranked by BM25+ with field boosts, best first. */
   search(terms: readonly string[], options?: { prefixLast?: boolean; fields?: readonly string[] }): SearchHit[]
@@ -43,8 +43,18 @@ export function loadIndex(index: KbIndex, text: TextOptions): LoadedIndex {
   }
   const postings = new Map(data.index)
   const df = new Map(Object.entries(index.df))
+  const analyzer = createAnalyzer(text)
   let tree: SearchableMap<number> | null = null
-  const vocabulary = (): SearchableMap<number> => (tree ??= SearchableMap.from(df) as SearchableMap<number>)
+  const vocabulary = (): SearchableMap<number> => {
+    if (!tree) {
+      tree = SearchableMap.from(df) as SearchableMap<number>
+      // A variant the index holds only as its canonical is still a known word; it counts as rare.
+      for (const variant of analyzer.variantTerms) if (!tree.has(variant)) tree.set(variant, 1)
+    }
+    return tree
+  }
+  /** The documents of each posting list, listed once: the same common terms come back message after message. */
+  const docsOf = new WeakMap<Record<string, number>, string[]>()
 
   /** Adds one term's BM25+ contribution, per field, to the running results. */
   const score = (results: Map<string, SearchHit>, queryTerm: string, term: string, weight: number, fields: readonly string[]): void => {
@@ -54,7 +64,8 @@ export function loadIndex(index: KbIndex, text: TextOptions): LoadedIndex {
       const fieldId = data.fieldIds[field]
       const freqs = fieldId === undefined ? undefined : byField[fieldId]
       if (!freqs || fieldId === undefined) continue
-      const docs = Object.keys(freqs)
+      let docs = docsOf.get(freqs)
+      if (!docs) docsOf.set(freqs, (docs = Object.keys(freqs)))
       const idf = Math.log(1 + (data.documentCount - docs.length + 0.5) / (docs.length + 0.5))
       const average = data.averageFieldLength[fieldId]!
       const boost = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1
@@ -75,7 +86,7 @@ export function loadIndex(index: KbIndex, text: TextOptions): LoadedIndex {
   }
 
   return {
-    analyzer: createAnalyzer(text),
+    analyzer,
     df,
     documentCount: data.documentCount,
     vocabulary,

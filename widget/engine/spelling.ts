@@ -53,29 +53,28 @@ export interface Speller {
   correct(term: string): string | null
 }
 
+/** What a speller reads: the index's terms and synonym variants, and their radix tree (built on first use). */
+export interface SpellerSource {
+  df: ReadonlyMap<string, number>
+  analyzer: { readonly variantTerms: ReadonlySet<string> }
+  vocabulary(): SearchableMap<number>
+}
+
 /**
- * Creates a speller over the index's terms (with their document frequencies) and other known words (synonym
- * variants, which the index holds only as their canonical). The vocabulary's radix tree is asked for on the
- * first unknown term, so loading stays cheap.
+ * Creates a speller over the index's terms (with their document frequencies) and the synonym variants, which the
+ * index holds only as their canonical. The vocabulary's radix tree is asked for on the first unknown term, so
+ * loading stays cheap.
  */
-export function createSpeller(
-  df: ReadonlyMap<string, number>,
-  vocabulary: () => SearchableMap<number>,
-  otherWords: Iterable<string> = [],
-): Speller {
-  let tree: SearchableMap<number> | null = null
-  const others = new Set(otherWords)
+export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Speller {
+  const knows = (term: string): boolean => df.has(term) || analyzer.variantTerms.has(term)
   return {
-    knows: (term) => df.has(term) || others.has(term),
+    knows,
     correct(term) {
-      if (df.has(term) || others.has(term)) return term
+      if (knows(term)) return term
       const distance = allowedDistance(term)
       // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
       if (distance === 0 || term.length > 24) return null
-      if (!tree) {
-        tree = vocabulary()
-        for (const word of others) if (!tree.has(word)) tree.set(word, 1)
-      }
+      const tree = vocabulary()
       let best: { term: string; distance: number; df: number } | null = null
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         if (!best || edits < best.distance || (edits === best.distance && count > best.df)) {

@@ -96,7 +96,6 @@ interface SynonymTable {
   byFirst: Map<string, Array<{ variant: string[]; canonical: string[] }>>
 }
 
-
 /**
  * Compiles synonyms. Variants and canonicals go through the same base pipeline as text, so a variant matches
  * whatever the stemmer makes of it. A variant made only of ignored words can never match; the compiler reports it.

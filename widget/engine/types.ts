@@ -44,6 +44,8 @@ export interface ReplyWhy {
   reason: string
   /** The handoff topic that matched, for a fallback caused by one. */
   handoff?: string
+  /** For an emergency: `self-harm` (the reply names the crisis line) or `medical`. */
+  emergency?: 'medical' | 'self-harm'
 }
 
 /** The engine's answer to one message. */

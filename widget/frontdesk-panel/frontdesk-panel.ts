@@ -4,6 +4,7 @@
  * {@link PanelHost}, which turns reports into the public events, so all events come from `<frontdesk-chat>`.
  */
 import { html, nothing } from 'lit/html.js'
+import { defaultEngineOptions } from '../engine/index.ts'
 import type { BookingSource, ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
@@ -188,7 +189,7 @@ export class FrontdeskPanel extends SignalElement {
     const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this.current
     const ctx: MessageContext = {
       settings: this.current,
-      crisisLine: this.store.engine.value?.options.crisisLine ?? '988',
+      crisisLine: this.store.engine.value?.options.crisisLine ?? defaultEngineOptions.crisisLine,
       choose: (chip) => void this.choose(chip),
       rate: (message, helpful) => this.rate(message, helpful),
       booked: (from) => this.host.booked(from),
@@ -250,7 +251,6 @@ export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel
   element.store = createChatStore({
     kbUrl: () => element.settings.kb,
     persistKey: settings.persist === 'session' ? `frontdesk:conversation:${settings.kb}` : null,
-    engineOptions: { threshold: settings.threshold, emergencyNumber: settings.emergencyNumber },
   })
   element.typeahead = createTypeahead((text) => element.store.suggest(text))
   element.settings = settings

@@ -2,11 +2,11 @@
  * The conversation as plain data: what the panel renders and what `persist="session"` stores. Built from the
  * engine's replies; pairs are kept as `{id, question}` so a stored conversation needs no knowledge base to show.
  */
-import type { KbPair, Reply, RichText } from '../engine/index.ts'
+import { ReplyKind, type KbPair, type Reply, type RichText } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
 
 /** The kinds of bot message: the engine's reply kinds, and `error` when answers are unavailable. */
-export const BOT_KINDS = ['answer', 'clarify', 'fallback', 'smalltalk', 'emergency', 'error'] as const
+export const BOT_KINDS = [...Object.values(ReplyKind), 'error'] as const
 /** One of {@link BOT_KINDS}. */
 export type BotKind = (typeof BOT_KINDS)[number]
 
@@ -86,7 +86,7 @@ export function fromReply(id: number, reply: Reply): BotMessage {
     case 'smalltalk':
       return bot(id, 'smalltalk', reply.reply, { confidence: reply.confidence, chips: toChips(reply.followUps) })
     case 'emergency':
-      return bot(id, 'emergency', reply.reply, { confidence: 1, crisis: /suicide|self-harm/.test(reply.why.reason) })
+      return bot(id, 'emergency', reply.reply, { confidence: 1, crisis: reply.why.emergency === 'self-harm' })
   }
 }
 
@@ -109,8 +109,7 @@ export function unavailable(id: number): BotMessage {
 
 /** What a `frontdesk-reply` event reports for a message. */
 export function replyDetail(question: string, message: BotMessage): ReplyDetail {
-  const pairId = message.kind === 'emergency' || message.kind === 'smalltalk' ? null : message.pairId
-  return { question, kind: message.kind, pairId, confidence: message.confidence }
+  return { question, kind: message.kind, pairId: message.pairId, confidence: message.confidence }
 }
 
 /** Keeps only well-formed messages from stored JSON (it may be stale or tampered with). */

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline'
 import { toAskJson, type Engine, type Reply } from '../../../widget/engine/index.ts'
 import { loadEngine } from '../kb-file.ts'
-import { paint, parse, UsageError, type Command } from '../command.ts'
+import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 const KIND_COLOUR = { answer: 'green', clarify: 'yellow', fallback: 'magenta', smalltalk: 'cyan', emergency: 'red' } as const
 
@@ -17,13 +17,6 @@ export function formatReply(reply: Reply): string {
   return `${lines.join('\n')}\n`
 }
 
-/** Parses a number option, naming it when it is not one. */
-export function numberOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const number = Number(value)
-  if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${name} must be a number, got "${value}"`)
-  return number
-}
 
 export const command: Command = {
   summary: 'Answer a question, or each line of standard input.',
@@ -40,8 +33,7 @@ Options:
   --threshold N     the minimum confidence for an answer, 0..1 (default: the engine's)`,
   async run(argv) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' }, kb: { type: 'string' }, threshold: { type: 'string' } })
-    const threshold = numberOption('threshold', values.threshold)
-    if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError(`--threshold must be between 0 and 1, got ${threshold}`)
+    const threshold = thresholdOption(values.threshold)
     const engine: Engine = loadEngine(values.kb, { threshold })
     const print = (question: string): void => {
       const reply = engine.reply(question)

@@ -1,13 +1,12 @@
 /** `frontdesk coverage`: what the engine does with a log of visitors' questions. */
 import { existsSync, readFileSync } from 'node:fs'
-import { createEngine, toAskJson } from '../../../widget/engine/index.ts'
+import { toAskJson } from '../../../widget/engine/index.ts'
 import { formatPercent, pairLabel, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
 import { readQuestions } from '../../staff/questions.ts'
 import { renderCoverageReport } from '../../staff/report-html.ts'
 import { writeFileAtomic } from '../../compiler/write.ts'
-import { readKbFile } from '../kb-file.ts'
-import { numberOption } from './ask.ts'
-import { paint, parse, UsageError, type Command } from '../command.ts'
+import { loadKbAndEngine } from '../kb-file.ts'
+import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 const KIND_COLOUR = { answer: 'green', clarify: 'yellow', fallback: 'magenta', smalltalk: 'cyan', emergency: 'red' } as const
 
@@ -66,14 +65,12 @@ Options:
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
     const file = positionals[0]!
     const minAnswered = values['min-answered'] === undefined ? undefined : parseRate(values['min-answered'])
-    const threshold = numberOption('threshold', values.threshold)
-    if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError(`--threshold must be between 0 and 1, got ${threshold}`)
+    const threshold = thresholdOption(values.threshold)
     if (!existsSync(file)) throw new Error(`no such file: ${file}`)
     const { questions } = readQuestions(readFileSync(file, 'utf8'), { name: file })
     if (questions.length === 0) throw new Error(`${file} has no questions`)
 
-    const kb = readKbFile(values.kb)
-    const engine = createEngine(kb, { threshold })
+    const { kb, engine } = loadKbAndEngine(values.kb, { threshold })
     const replies = questions.map((question) => engine.reply(question))
     const rows = replies.map((reply, i) => toCoverageRow(reply, i + 1))
     const summary = summarize(rows, kb.pairs, engine.options.threshold)

@@ -3,8 +3,7 @@ import { createBaseline } from '../../../widget/engine/index.ts'
 import { readCases } from '../../eval/cases.ts'
 import { evaluate, evaluateBaseline, missedTargets, share, type Metrics, type Ratio } from '../../eval/evaluate.ts'
 import { loadEngine } from '../kb-file.ts'
-import { numberOption } from './ask.ts'
-import { paint, parse, UsageError, type Command } from '../command.ts'
+import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 const ROWS: Array<[string, keyof Metrics]> = [
   ['in-scope strict', 'strict'],
@@ -38,7 +37,7 @@ Options:
     })
     if (positionals.length !== 1) throw new UsageError('give exactly one evaluation FILE')
     const cases = readCases(positionals[0]!)
-    const engine = loadEngine(values.kb, { threshold: numberOption('threshold', values.threshold) })
+    const engine = loadEngine(values.kb, { threshold: thresholdOption(values.threshold) })
     const { metrics, misses } = evaluate(engine, cases)
     const baseline = evaluateBaseline(createBaseline(engine.pairs), cases)
     const missed = missedTargets(metrics)

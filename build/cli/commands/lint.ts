@@ -2,8 +2,7 @@
 import { KbCompileError, formatProblem } from '../../compiler/errors.ts'
 import { formatFinding } from '../../staff/lint.ts'
 import { lintKbDir } from '../../staff/lint-source.ts'
-import { numberOption } from './ask.ts'
-import { paint, parse, UsageError, type Command } from '../command.ts'
+import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 export const command: Command = {
   summary: 'Check a knowledge base: duplicates, misrouted phrasings, links, uncited sections.',
@@ -30,8 +29,7 @@ Options:
   async run(argv) {
     const { values, positionals } = parse(argv, { kb: { type: 'string' }, threshold: { type: 'string' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    const threshold = numberOption('threshold', values.threshold)
-    if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError(`--threshold must be between 0 and 1, got ${threshold}`)
+    const threshold = thresholdOption(values.threshold)
     const dir = values.kb ?? 'kb'
     let findings
     try {

@@ -1,9 +1,7 @@
 /** `frontdesk serve` (what `npm start` runs): build the site, then serve `dist/` with esbuild's server. */
 import type { BuildContext, ServeResult } from 'esbuild'
-import { KbCompileError, formatProblem } from '../../compiler/errors.ts'
 import { buildSite } from '../../site/build-site.ts'
-import { numberOption } from './ask.ts'
-import { paint, parse, UsageError, type Command } from '../command.ts'
+import { numberOption, paint, parse, UsageError, type Command } from '../command.ts'
 
 /** Ports tried after a busy one before letting the system choose. */
 const NEXT_PORTS = 9
@@ -72,15 +70,9 @@ Options:
     const port = numberOption('port', values.port) ?? 8000
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a whole number from 1 to 65535, got "${values.port}"`)
     const dir = 'dist'
-    try {
-      const report = await buildSite({ kbDir: values.kb, outDir: dir, dev: values.dev })
-      process.stdout.write(`${report.lines.join('\n')}\n`)
-      for (const line of report.overBudget) process.stderr.write(`${paint('yellow', 'over budget:', process.stderr)} ${line}\n`)
-    } catch (error) {
-      if (!(error instanceof KbCompileError)) throw error
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-      return 1
-    }
+    const report = await buildSite({ kbDir: values.kb, outDir: dir, dev: values.dev })
+    process.stdout.write(`${report.lines.join('\n')}\n`)
+    for (const line of report.overBudget) process.stderr.write(`${paint('yellow', 'over budget:', process.stderr)} ${line}\n`)
     const server = await serveDir({ dir, port, host: values.host ?? '127.0.0.1' })
     if (server.port !== port) process.stdout.write(`port ${port} is busy; using ${server.port}\n`)
     process.stdout.write(`\n  Demo clinic page:  ${paint('bold', server.url)}\n  Coverage console:  ${paint('bold', `${server.url}coverage/`)}\n\nServing ${dir}/. Press Ctrl+C to stop.\n`)

@@ -1,5 +1,4 @@
 /** `frontdesk site`: build the whole static site (what `npm run build` runs). */
-import { KbCompileError, formatProblem } from '../../compiler/errors.ts'
 import { buildSite } from '../../site/build-site.ts'
 import { paint, parse, UsageError, type Command } from '../command.ts'
 
@@ -17,19 +16,13 @@ Options:
   async run(argv) {
     const { values, positionals } = parse(argv, { kb: { type: 'string' }, out: { type: 'string' }, dev: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    try {
-      const report = await buildSite({ kbDir: values.kb, outDir: values.out, dev: values.dev })
-      process.stdout.write(`${report.lines.join('\n')}\n`)
-      if (report.overBudget.length > 0) {
-        for (const line of report.overBudget) process.stderr.write(`${paint('red', 'over budget:', process.stderr)} ${line}\n`)
-        return 1
-      }
-      process.stdout.write(`${paint('green', '✓')} built ${report.outDir}/\n`)
-      return 0
-    } catch (error) {
-      if (!(error instanceof KbCompileError)) throw error
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`)
+    const report = await buildSite({ kbDir: values.kb, outDir: values.out, dev: values.dev })
+    process.stdout.write(`${report.lines.join('\n')}\n`)
+    if (report.overBudget.length > 0) {
+      for (const line of report.overBudget) process.stderr.write(`${paint('red', 'over budget:', process.stderr)} ${line}\n`)
       return 1
     }
+    process.stdout.write(`${paint('green', '✓')} built ${report.outDir}/\n`)
+    return 0
   },
 }

@@ -24,7 +24,8 @@ export function normalizeThreshold(value: number): number {
 export const CoverageModel = createModel((kb: ReadonlySignal<KbFile | null>, questions: ReadonlySignal<string[]>) => {
   const chosen = signal<number | null>(null, { name: 'coverage.chosenThreshold' })
   const engines = computed(() => (kb.value ? engineCache(kb.value) : null), { name: 'coverage.engines' })
-  const defaultThreshold = computed(() => engines.value?.().options.threshold ?? defaultEngineOptions.threshold, { name: 'coverage.defaultThreshold' })
+  // The engine's default is a constant: asking an engine for it would build one more engine at start-up.
+  const defaultThreshold = computed(() => defaultEngineOptions.threshold, { name: 'coverage.defaultThreshold' })
   const threshold = computed(() => chosen.value ?? defaultThreshold.value, { name: 'coverage.threshold' })
   const engine = computed(() => engines.value?.(threshold.value) ?? null, { name: 'coverage.engine' })
   const rows = computed(() => (engine.value ? coverageRows(engine.value, questions.value) : []), { name: 'coverage.rows' })

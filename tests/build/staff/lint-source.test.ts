@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KbCompileError } from '../../../build/compiler/errors.ts'
-import { lintKbDir, locateSections, shownPath } from '../../../build/staff/lint-source.ts'
+import { shownPath } from '../../../build/compiler/compile.ts'
+import { lintKbDir, locateSections } from '../../../build/staff/lint-source.ts'
 import { formatFinding } from '../../../build/staff/lint.ts'
 import { CLEAN_PAIRS, clinicKb, writeDir } from './kb-dir.ts'
 
