@@ -181,12 +181,24 @@ export async function widgetElements(page: Page): Promise<DeepElement[]> {
 /** Waits for finite CSS animations and transitions (shadow roots included) to finish, so what is measured is final. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    // Document#getAnimations covers shadow trees too.
-    const finite = document.getAnimations().filter((a) => {
-      const timing = a.effect?.getComputedTiming()
-      return timing && Number.isFinite(timing.endTime as number)
-    })
-    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2_000))])
+    // Document#getAnimations covers shadow trees too. An animation may start a little later (the panel's chunk
+    // loads first), so wait until none has been running for two frames in a row, within three seconds.
+    const deadline = performance.now() + 3_000
+    const running = (): Animation[] =>
+      document.getAnimations().filter((a) => {
+        const timing = a.effect?.getComputedTiming()
+        return a.playState !== 'finished' && a.playState !== 'idle' && timing !== undefined && Number.isFinite(timing.endTime as number)
+      })
+    for (let quietFrames = 0; quietFrames < 2 && performance.now() < deadline; ) {
+      const now = running()
+      if (now.length > 0) {
+        quietFrames = 0
+        await Promise.race([Promise.all(now.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 500))])
+      } else {
+        quietFrames++
+        await new Promise((r) => requestAnimationFrame(() => r(undefined)))
+      }
+    }
   })
   await page.waitForTimeout(100)
 }
