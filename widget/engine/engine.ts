@@ -8,7 +8,7 @@ import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './inten
 import { loadIndex } from './index-reader.ts'
 import { createSpeller, nearIgnoredWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
-import { fold, stem, words } from './text.ts'
+import { fold, stem, words, type Token } from './text.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
@@ -97,23 +97,29 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
 
   /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
   const queryTerms = (text: string): string[] => {
-    const out: string[] = []
+    const tokens: Token[] = []
+    let kept = 0
     let corrections = 0
     for (const word of words(fold(text))) {
-      if (out.length >= MAX_QUERY_TERMS) break
-      if (index.analyzer.isIgnored(word)) continue
+      if (kept >= MAX_QUERY_TERMS) break
       const term = stem(word)
+      // Ignored words stay until synonyms are applied: a synonym phrase may hold them ("waste of time").
+      if (index.analyzer.isIgnored(word)) {
+        tokens.push({ term, ignored: true })
+        continue
+      }
+      kept++
       if (speller.knows(term)) {
-        out.push(term)
+        tokens.push({ term, ignored: false })
         continue
       }
       // A misspelt filler ("exactley") is dropped before it can be "corrected" into some other word.
       if (isNearStopWord(word)) continue
       // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
       const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term) : null
-      out.push(fixed ?? term)
+      tokens.push({ term: fixed ?? term, ignored: false })
     }
-    return [...new Set(index.analyzer.synonyms(out))]
+    return [...new Set(index.analyzer.finish(tokens))]
   }
 
   /**
@@ -249,7 +255,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     const prefix = words(fold(typing))[0]?.slice(0, 5) ?? ''
     const terms = queryTerms(text.slice(0, text.length - typing.length))
     // A word synonyms map away ("hurt" → "pain") is not in the index: its canonical stands in for it.
-    const canonicals = prefix.length >= 2 ? variantsStartingWith(prefix).flatMap((variant) => index.analyzer.synonyms([variant])) : []
+    const canonicals = prefix.length >= 2 ? variantsStartingWith(prefix).flatMap((variant) => index.analyzer.finish([{ term: variant, ignored: false }])) : []
     const searched = prefix.length >= 2 ? [...terms, ...canonicals, prefix] : terms
     const results = index.search(searched, { prefixLast: prefix.length >= 2, fields: ['question', 'aliases'] })
     const out: Suggestion[] = []

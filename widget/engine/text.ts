@@ -69,13 +69,25 @@ export function stem(word: string): string {
   return stemmed
 }
 
+/**
+ * A word of a message as the pipeline reads it: its stem, and whether it is an ignored word. Ignored words are kept
+ * until synonyms are applied, so a synonym phrase matches only where its words really stand ("same time" must not
+ * become "time" and catch every "time", "visit" or "appointment").
+ */
+export interface Token {
+  term: string
+  ignored: boolean
+}
+
 /** A function from text to index terms, with its steps exposed for typo correction. */
 export interface Analyzer {
   (text: string): string[]
-  /** The pipeline before synonyms: folded, split, ignored words and numbers dropped, stemmed. */
+  /** Folded, split and stemmed words, ignored words and bare numbers marked, synonyms not yet applied. */
+  tokens(text: string): Token[]
+  /** Applies the synonyms to tokens, then drops the ignored ones: the terms of the index and of messages. */
+  finish(tokens: readonly Token[]): string[]
+  /** The pipeline without synonyms: folded, split, ignored words and numbers dropped, stemmed. */
   base(text: string): string[]
-  /** Applies the synonyms to base terms. */
-  synonyms(terms: string[]): string[]
   /** True for a word the pipeline drops: an ignored word, or a bare number ("I'm 67", "for 2 years"). */
   isIgnored(word: string): boolean
   /** The ignored words. */
@@ -90,45 +102,50 @@ export interface TextOptions {
   ignored: readonly string[]
 }
 
-/** A compiled synonym table: variant term sequences mapped to canonical term sequences. */
+/** A compiled synonym table: variant token sequences mapped to canonical terms. */
 interface SynonymTable {
   /** Variants keyed by their first term, longest first. */
-  byFirst: Map<string, Array<{ variant: string[]; canonical: string[] }>>
+  byFirst: Map<string, Array<{ variant: string[]; canonical: Token[] }>>
+  /** The variants' own terms, ignored words left out. */
+  variantTerms: Set<string>
 }
 
 /**
- * Compiles synonyms. Variants and canonicals go through the same base pipeline as text, so a variant matches
- * whatever the stemmer makes of it. A variant made only of ignored words can never match; the compiler reports it.
+ * Compiles synonyms. Variants go through the same tokens as text, ignored words included, so a variant matches
+ * whatever the stemmer makes of it, word for word. A variant made only of ignored words can never be told apart
+ * from filler; the compiler reports it.
  */
-function compileSynonyms(synonyms: readonly KbSynonym[], baseTerms: (text: string) => string[]): SynonymTable {
+function compileSynonyms(synonyms: readonly KbSynonym[], tokens: (text: string) => Token[]): SynonymTable {
   const byFirst: SynonymTable['byFirst'] = new Map()
+  const variantTerms = new Set<string>()
   for (const { canonical, variants } of synonyms) {
-    const canonicalTerms = baseTerms(canonical)
+    const canonicalTokens = tokens(canonical).filter((token) => !token.ignored)
     for (const variant of variants) {
-      const variantTerms = baseTerms(variant)
-      const first = variantTerms[0]
-      if (first === undefined || canonicalTerms.length === 0) continue
-      const list = byFirst.get(first) ?? []
-      list.push({ variant: variantTerms, canonical: canonicalTerms })
-      byFirst.set(first, list)
+      const variantTokens = tokens(variant)
+      const first = variantTokens[0]
+      if (first === undefined || canonicalTokens.length === 0 || variantTokens.every((token) => token.ignored)) continue
+      const list = byFirst.get(first.term) ?? []
+      list.push({ variant: variantTokens.map((token) => token.term), canonical: canonicalTokens })
+      byFirst.set(first.term, list)
+      for (const token of variantTokens) if (!token.ignored) variantTerms.add(token.term)
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.variant.length - a.variant.length)
-  return { byFirst }
+  return { byFirst, variantTerms }
 }
 
-/** Replaces every synonym variant in a term sequence with its canonical terms, longest variant first. */
-function applySynonyms(terms: string[], table: SynonymTable): string[] {
-  if (table.byFirst.size === 0) return terms
-  const out: string[] = []
-  for (let i = 0; i < terms.length; ) {
-    const candidates = table.byFirst.get(terms[i]!)
-    const hit = candidates?.find(({ variant }) => variant.every((term, k) => terms[i + k] === term))
+/** Replaces every synonym variant in a token sequence with its canonical terms, longest variant first. */
+function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
+  if (table.byFirst.size === 0) return [...tokens]
+  const out: Token[] = []
+  for (let i = 0; i < tokens.length; ) {
+    const candidates = table.byFirst.get(tokens[i]!.term)
+    const hit = candidates?.find(({ variant }) => variant.every((term, k) => tokens[i + k]?.term === term))
     if (hit) {
       out.push(...hit.canonical)
       i += hit.variant.length
     } else {
-      out.push(terms[i]!)
+      out.push(tokens[i]!)
       i += 1
     }
   }
@@ -139,13 +156,10 @@ function applySynonyms(terms: string[], table: SynonymTable): string[] {
 export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
-  const base = (text: string): string[] => {
-    const out: string[] = []
-    for (const word of words(fold(text))) if (!isIgnored(word)) out.push(stem(word))
-    return out
-  }
-  const table = compileSynonyms(synonyms, base)
-  const variantTerms = new Set([...table.byFirst.values()].flat().flatMap(({ variant }) => variant))
-  const apply = (terms: string[]): string[] => applySynonyms(terms, table)
-  return Object.assign((text: string) => apply(base(text)), { base, synonyms: apply, isIgnored, ignored: ignoredSet, variantTerms })
+  const tokens = (text: string): Token[] => words(fold(text)).map((word) => ({ term: stem(word), ignored: isIgnored(word) }))
+  const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
+  const base = (text: string): string[] => terms(tokens(text))
+  const table = compileSynonyms(synonyms, tokens)
+  const finish = (list: readonly Token[]): string[] => terms(applySynonyms(list, table))
+  return Object.assign((text: string) => finish(tokens(text)), { tokens, finish, base, isIgnored, ignored: ignoredSet, variantTerms: table.variantTerms })
 }

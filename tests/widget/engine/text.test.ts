@@ -43,6 +43,7 @@ describe('createAnalyzer', () => {
       { canonical: 'injection', variants: ['shot', 'jab'] },
       { canonical: 'trigger point', variants: ['knot', 'muscle knot'] },
       { canonical: 'trigger point injection', variants: ['tpi'] },
+      { canonical: 'at once', variants: ['same time', 'in one go'] },
     ],
     ignored,
   })
@@ -55,4 +56,10 @@ describe('createAnalyzer', () => {
   it('maps an abbreviation to a phrase', () => expect(analyze('what is a TPI')).toEqual(['trigger', 'point', 'inject']))
   it('analyzes index text and messages alike', () => expect(analyze('Knots and SHOTS')).toEqual(analyze('knot and shot')))
   it('exposes the words that synonyms know', () => expect(analyze.variantTerms.has('jab')).toBe(true))
+  it('matches a variant holding ignored words only where all its words stand', () => {
+    expect(analyze('several knots at the same time')).toEqual(analyze('several knots at once'))
+    // "same" is ignored: the variant "same time" must not shrink to "time" and catch every "time".
+    expect(analyze('how much time does it take')).toContain('time')
+    expect(analyze('what time is my appointment')).not.toContain('onc')
+  })
 })
