@@ -1,4 +1,11 @@
-/** Evaluation sets: JSON Lines of visitor questions with what a right reply contains (see shared/eval/README). */
+/**
+ * Evaluation sets: JSON Lines of visitor questions with what a right reply is. Two formats are read (see
+ * `tests/fixtures/eval/README.md`):
+ * - keyword cases (`kb/eval.jsonl`): `"expect": "answer"` with `"all"` keyword lists the answer must contain;
+ * - labelled cases (`real-dev.jsonl`): `"expect": ["pair-id", …]`, the pairs that answer it, and the `"url"` of the
+ *   page the question was published on.
+ * Both use `"expect": "fallback" | "emergency" | "smalltalk"` for the other kinds.
+ */
 import { readFileSync } from 'node:fs'
 
 /** What a case expects. */
@@ -12,8 +19,12 @@ export interface EvalCase {
   expect: Expect
   /** A label for in-scope cases. */
   topic?: string
-  /** For in-scope cases: every inner list needs one of its keywords in the answer (case-insensitive). */
+  /** Keyword cases: every inner list needs one of its keywords in the answer (case-insensitive). */
   all?: string[][]
+  /** Labelled cases: the ids of the pairs that answer it (a right reply answers with one of them). */
+  ids?: string[]
+  /** Labelled cases: the page the question was published on (sets are split in halves by page). */
+  url?: string
   /** Where the case is written: `file:line`. */
   origin: string
 }
@@ -30,13 +41,24 @@ export function readCases(path: string): EvalCase[] {
     } catch {
       throw new Error(`${where}: not valid JSON`)
     }
-    const c = value as Partial<EvalCase>
+    const c = value as Partial<Omit<EvalCase, 'expect'>> & { expect?: unknown }
     if (typeof c.q !== 'string') throw new Error(`${where}: "q" must be a string`)
-    if (!c.expect || !(c.expect in Expect)) throw new Error(`${where}: "expect" must be one of ${Object.keys(Expect).join(', ')}, got ${JSON.stringify(c.expect)}`)
-    if (c.expect === 'answer' && !(Array.isArray(c.all) && c.all.every((group) => Array.isArray(group) && group.length > 0))) {
+    if (c.url !== undefined && typeof c.url !== 'string') throw new Error(`${where}: "url" must be a string`)
+    if (Array.isArray(c.expect)) {
+      if (c.expect.length === 0 || !c.expect.every((id) => typeof id === 'string' && id)) {
+        throw new Error(`${where}: "expect" as a list must hold the ids of the pairs that answer the question`)
+      }
+      cases.push({ q: c.q, expect: 'answer', topic: c.topic, ids: c.expect as string[], url: c.url, origin: where })
+      return
+    }
+    if (typeof c.expect !== 'string' || !(c.expect in Expect)) {
+      throw new Error(`${where}: "expect" must be a list of pair ids or one of ${Object.keys(Expect).join(', ')}, got ${JSON.stringify(c.expect)}`)
+    }
+    const expect = c.expect as Expect
+    if (expect === 'answer' && !(Array.isArray(c.all) && c.all.every((group) => Array.isArray(group) && group.length > 0))) {
       throw new Error(`${where}: an "answer" case needs "all": a list of keyword lists`)
     }
-    cases.push({ q: c.q, expect: c.expect, topic: c.topic, all: c.all, origin: where })
+    cases.push({ q: c.q, expect, topic: c.topic, all: c.all, url: c.url, origin: where })
   })
   return cases
 }

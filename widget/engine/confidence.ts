@@ -47,6 +47,8 @@ export interface Fit {
    * phrasing rather than to "do they work".
    */
   phrase: number
+  /** The position of that closest phrasing among the candidate's phrasings (its question or topic is 0). */
+  closest: number
   matched: string[]
 }
 
@@ -93,7 +95,8 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
   let best = 0
   let sum = 0
   let phrase = 0
-  for (const { terms, weights, total: all } of phrasings) {
+  let closest = 0
+  phrasings.forEach(({ terms, weights, total: all }, index) => {
     let hit = 0
     terms.forEach((term, i) => {
       if (query.has(term)) hit += weights[i]!
@@ -102,12 +105,16 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
     const recall = total > 0 ? hit / total : 0
     best = Math.max(best, share)
     sum += share
-    if (share + recall > 0) phrase = Math.max(phrase, (2 * share * recall) / (share + recall))
-  }
+    const f1 = share + recall > 0 ? (2 * share * recall) / (share + recall) : 0
+    if (f1 > phrase) {
+      phrase = f1
+      closest = index
+    }
+  })
   const mean = phrasings.length > 0 ? sum / phrasings.length : 0
   const fit = (1 - CONFIDENCE_TUNING.meanFitShare) * best + CONFIDENCE_TUNING.meanFitShare * mean
 
   const a = CONFIDENCE_TUNING.coverageWeight
   const confidence = coverage > 0 && fit > 0 ? Math.pow(coverage, a) * Math.pow(fit, 1 - a) : 0
-  return { confidence, coverage, fit, phrase, matched }
+  return { confidence, coverage, fit, phrase, closest, matched }
 }

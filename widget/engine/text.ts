@@ -77,6 +77,8 @@ export function stem(word: string): string {
 export interface Token {
   term: string
   ignored: boolean
+  /** The visitor's own word, or words for a synonym phrase, that the term stands for (what staff are shown). */
+  word: string
 }
 
 /** A function from text to index terms, with its steps exposed for typo correction. */
@@ -86,6 +88,8 @@ export interface Analyzer {
   tokens(text: string): Token[]
   /** Applies the synonyms to tokens, then drops the ignored ones: the terms of the index and of messages. */
   finish(tokens: readonly Token[]): string[]
+  /** {@link Analyzer.finish}, keeping each term's own words. */
+  finishTokens(tokens: readonly Token[]): Token[]
   /** The pipeline without synonyms: folded, split, ignored words and numbers dropped, stemmed. */
   base(text: string): string[]
   /** True for a word the pipeline drops: an ignored word, or a bare number ("I'm 67", "for 2 years"). */
@@ -142,7 +146,8 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
     const candidates = table.byFirst.get(tokens[i]!.term)
     const hit = candidates?.find(({ variant }) => variant.every((term, k) => tokens[i + k]?.term === term))
     if (hit) {
-      out.push(...hit.canonical)
+      const word = tokens.slice(i, i + hit.variant.length).map((token) => token.word).join(' ')
+      for (const token of hit.canonical) out.push({ ...token, word })
       i += hit.variant.length
     } else {
       out.push(tokens[i]!)
@@ -156,10 +161,11 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
 export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
-  const tokens = (text: string): Token[] => words(fold(text)).map((word) => ({ term: stem(word), ignored: isIgnored(word) }))
+  const tokens = (text: string): Token[] => words(fold(text)).map((word) => ({ term: stem(word), ignored: isIgnored(word), word }))
   const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
   const base = (text: string): string[] => terms(tokens(text))
   const table = compileSynonyms(synonyms, tokens)
+  const finishTokens = (list: readonly Token[]): Token[] => applySynonyms(list, table).filter((token) => !token.ignored)
   const finish = (list: readonly Token[]): string[] => terms(applySynonyms(list, table))
-  return Object.assign((text: string) => finish(tokens(text)), { tokens, finish, base, isIgnored, ignored: ignoredSet, variantTerms: table.variantTerms })
+  return Object.assign((text: string) => finish(tokens(text)), { tokens, finish, finishTokens, base, isIgnored, ignored: ignoredSet, variantTerms: table.variantTerms })
 }

@@ -30,6 +30,18 @@ export interface Match {
   terms: string[]
 }
 
+/** A pair or handoff the engine weighed, as staff see it. */
+export interface WhyCandidate {
+  id: string
+  kind: 'pair' | 'handoff'
+  /** The pair's question or the handoff's topic. */
+  question: string
+  /** 0..1, as {@link Match.confidence}. */
+  confidence: number
+  /** The visitor's words that matched it, as typed (a synonym phrase as one item). */
+  matchedWords: string[]
+}
+
 /** Why the engine replied as it did, for staff. */
 export interface ReplyWhy {
   /** The message's terms after the text pipeline. */
@@ -46,6 +58,14 @@ export interface ReplyWhy {
   handoff?: string
   /** For an emergency: `self-harm` (the reply names the crisis line) or `medical`. */
   emergency?: 'medical' | 'self-harm'
+  /** The candidate that led, pair or handoff, with its own confidence; null when nothing matched. */
+  leader: WhyCandidate | null
+  /** The candidate that came second, so staff see what the leader beat. */
+  runnerUp: WhyCandidate | null
+  /** The visitor's words the leader did not match: what a missing phrasing, synonym or handoff would need. */
+  unmatchedWords: string[]
+  /** The leader's way of asking closest to the message: its question or one of its `asked` phrasings. */
+  closestPhrasing: string | null
 }
 
 /** The engine's answer to one message. */

@@ -1,0 +1,187 @@
+/**
+ * Matching: a message becomes weighted terms (typos corrected, synonyms applied), candidates are retrieved from the
+ * index with the message's rarer terms, and each candidate is scored (`confidence.ts`). DOM-free, like the rest of
+ * the engine; the engine decides what to reply from what this module ranks.
+ */
+import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
+import type { LoadedIndex } from './index-reader.ts'
+import { createSpeller, nearIgnoredWord } from './spelling.ts'
+import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
+import { fold, stem, words, type Token } from './text.ts'
+
+/** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
+const CANDIDATES = 12
+/** How much the closest phrasing (`Fit#phrase`) adds when ranking: enough to settle a near-tie, no more. */
+const PHRASE_TIE_BREAK = 0.02
+/**
+ * Terms in more than this share of documents, and in more than the floor, are too common to retrieve with.
+ * The floor keeps every term of a clinic-sized knowledge base (a few hundred pairs) usable.
+ */
+const COMMON_DF_SHARE = 0.02
+const COMMON_DF_FLOOR = 100
+/** Retrieval uses at most this many of the rarest terms. */
+const MAX_RETRIEVAL_TERMS = 10
+/** Unknown words corrected per message: each costs a fuzzy search, and a message of mostly typos is noise. */
+const MAX_CORRECTIONS = 3
+/** Query terms kept: a long message's extra words change nothing but the time taken. */
+const MAX_QUERY_TERMS = 32
+
+/** A pair or handoff the message may be asking, with how well it fits. */
+export interface Candidate {
+  id: string
+  pair?: KbPair
+  handoff?: KbHandoff
+  fit: Fit
+  /** The search score that retrieved it (BM25+, as MiniSearch scores). */
+  score: number
+}
+
+/** A message read as terms, with the candidates ranked best first. */
+export interface Reading {
+  /** The message's distinct terms after the text pipeline. */
+  terms: string[]
+  /** The visitor's own word, or words, behind each term. */
+  words: ReadonlyMap<string, string>
+  ranked: Candidate[]
+}
+
+/** One phrasing left out of its pair, to ask how the engine does on a wording it has never seen. */
+export interface HeldOut {
+  id: string
+  /** The phrasing's position among the pair's `aliases`. */
+  alias: number
+}
+
+/** Reads messages against one knowledge base. */
+export interface Matcher {
+  /**
+   * The reading of a message whose leader is surest: the whole message, or, when that is below `threshold` and the
+   * message has several sentences, each sentence that asks something.
+   */
+  read(message: string, threshold: number, heldOut?: HeldOut): Reading
+  /** The message's terms and the words behind them. */
+  terms(message: string): { terms: string[]; words: Map<string, string> }
+  /** The ways a pair or handoff is asked, in order: its question (or topic) first, then its `asked` phrasings. */
+  phrasings(id: string): readonly string[]
+}
+
+/** Creates the matcher over a knowledge base and its loaded index. */
+export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
+  const isNearStopWord = nearIgnoredWord(index.analyzer.ignored)
+  const speller = createSpeller(index)
+  const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
+  const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
+  const termCache = new Map<string, CandidateTerms>()
+  const n = index.documentCount
+  const unknownWeight = idf(1, n) * CONFIDENCE_TUNING.unknownWeight
+
+  const weight = (term: string): number => {
+    const df = index.df.get(term)
+    return df === undefined ? unknownWeight : idf(df, n)
+  }
+
+  const phrasings = (id: string): readonly string[] => {
+    const pair = pairsById.get(id)
+    const handoff = handoffsById.get(id)
+    return pair ? [pair.question, ...pair.aliases] : handoff ? [handoff.topic, ...handoff.aliases] : []
+  }
+
+  /** A document's analyzed text, computed when it first becomes a candidate (never cached with a phrasing held out). */
+  const termsOf = (id: string, heldOut?: HeldOut): CandidateTerms => {
+    const held = heldOut?.id === id
+    let cached = held ? undefined : termCache.get(id)
+    if (!cached) {
+      const pair = pairsById.get(id)
+      const texts = phrasings(id).filter((_, i) => !held || i !== heldOut!.alias + 1)
+      const weighted = texts.map((text) => weighPhrasing(index.analyzer(text), weight))
+      let answer: Set<string> | null = null
+      cached = {
+        phrasings: weighted,
+        asked: new Set(weighted.flatMap((phrasing) => phrasing.terms)),
+        // Needed only for words the phrasings lack, so analyzed on first need.
+        get answer() {
+          return (answer ??= new Set(pair ? index.analyzer(pair.answerText) : []))
+        },
+      }
+      if (!held) termCache.set(id, cached)
+    }
+    return cached
+  }
+
+  /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
+  const terms = (text: string): { terms: string[]; words: Map<string, string> } => {
+    const tokens: Token[] = []
+    let kept = 0
+    let corrections = 0
+    for (const word of words(fold(text))) {
+      if (kept >= MAX_QUERY_TERMS) break
+      const term = stem(word)
+      // Ignored words stay until synonyms are applied: a synonym phrase may hold them ("waste of time").
+      if (index.analyzer.isIgnored(word)) {
+        tokens.push({ term, ignored: true, word })
+        continue
+      }
+      kept++
+      if (speller.knows(term)) {
+        tokens.push({ term, ignored: false, word })
+        continue
+      }
+      // A misspelt filler ("exactley") is dropped before it can be "corrected" into some other word.
+      if (isNearStopWord(word)) continue
+      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
+      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term) : null
+      tokens.push({ term: fixed ?? term, ignored: false, word })
+    }
+    const wordsOf = new Map<string, string>()
+    for (const token of index.analyzer.finishTokens(tokens)) if (!wordsOf.has(token.term)) wordsOf.set(token.term, token.word)
+    return { terms: [...wordsOf.keys()], words: wordsOf }
+  }
+
+  /**
+   * Retrieval searches the rarer terms only: a term found in most documents adds no candidate that the rarer
+   * ones miss, yet makes the search score nearly every document. Confidence still weighs every term.
+   */
+  const retrievalTerms = (list: string[]): string[] => {
+    const known = list.filter((term) => index.df.has(term)).sort((a, b) => index.df.get(a)! - index.df.get(b)!)
+    const cutoff = Math.max(COMMON_DF_FLOOR, n * COMMON_DF_SHARE)
+    // A message made only of such words is too vague to answer, in a knowledge base large enough to have them.
+    return known.filter((term) => index.df.get(term)! <= cutoff).slice(0, MAX_RETRIEVAL_TERMS)
+  }
+
+  const rank = (list: string[], heldOut?: HeldOut): Candidate[] => {
+    const query = new Map(list.map((term) => [term, weight(term)]))
+    const results = index.search(retrievalTerms(list)).slice(0, CANDIDATES)
+    const candidates = results.map((result): Candidate => {
+      const { id } = result
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id, heldOut)), score: result.score }
+    })
+    // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
+    const key = (c: Candidate): number => c.fit.confidence + PHRASE_TIE_BREAK * c.fit.phrase
+    return candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
+  }
+
+  return {
+    terms,
+    phrasings,
+    read(message, threshold, heldOut) {
+      const readOne = (text: string): Reading => {
+        const read = terms(text)
+        return { ...read, ranked: rank(read.terms, heldOut) }
+      }
+      const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
+      const whole = readOne(message)
+      // A message sure enough as a whole needs no second reading.
+      if (sureness(whole) >= threshold) return whole
+      return questionSentences(message)
+        .map(readOne)
+        .reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best), whole)
+    },
+  }
+}
+
+/** The sentences of a message that end in a question mark, when it has more than one sentence (at most 3). */
+function questionSentences(message: string): string[] {
+  const sentences = message.match(/[^.!?\n]+[.!?\n]*/g) ?? []
+  if (sentences.length < 2) return []
+  return sentences.filter((sentence) => sentence.includes('?')).slice(0, 3)
+}
