@@ -27,6 +27,7 @@ import { parsePage } from './pages.ts'
 import { isSlug } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { readLanguage } from './language.ts'
+import { learnCalibration } from './calibrate.ts'
 
 /** The fields of a pair. */
 export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
@@ -154,7 +155,9 @@ export function compileKb(dir: string): KbFile {
     language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  return { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, { synonyms, ignored: language.ignored }) }
+  const kb: KbFile = { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, { synonyms, ignored: language.ignored }) }
+  const calibration = learnCalibration(kb)
+  return calibration ? { ...kb, calibration } : kb
 }
 
 /** Duplicate ids (pairs and handoffs share one namespace) and duplicate questions. */

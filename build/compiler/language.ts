@@ -27,6 +27,7 @@ const SECTIONS = {
   'Crisis red flags': 'crisisFlags',
   'Red flags': 'redFlags',
   'Questions about the treatment': 'aboutTheTreatment',
+  'Off-topic questions': 'offTopic',
 } as const
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
@@ -39,6 +40,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   const shortForms: Record<string, string> = {}
   const flags: Record<'crisisFlags' | 'redFlags', KbRedFlag[]> = { crisisFlags: [], redFlags: [] }
   let aboutTheTreatment = ''
+  const offTopic: string[] = []
   let section: Section | null = null
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     const heading = /^##\s+(.+)$/.exec(line)
@@ -49,6 +51,12 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       return
     }
     if (!section || /^#\s/.test(line) || !line.trim()) return
+    if (section === 'offTopic') {
+      // One question per "- " line; the paragraph above them explains the section.
+      const question = /^\s*-\s+(.+)$/.exec(line)?.[1]?.trim()
+      if (question) offTopic.push(question)
+      return
+    }
     const item = /^\s*-\s+([^:]+):\s*(.*)$/.exec(line)
     if (section === 'crisisFlags' || section === 'redFlags' || section === 'aboutTheTreatment') {
       if (!item) {
@@ -106,6 +114,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     crisisFlags: flags.crisisFlags,
     redFlags: flags.redFlags,
     aboutTheTreatment,
+    offTopic,
   }
 }
 

@@ -2,7 +2,7 @@
  * Coverage: what the engine does with a log of visitors' questions, and the summary staff read from it. DOM-free:
  * `frontdesk coverage` and the staff console share every number.
  */
-import { createEngine, type Engine, type KbFile, type KbPair, type Match, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
+import { createEngine, type Engine, type KbFile, type KbPair, type Match, type Reply, type ReplyKind, type WhyCandidate } from '../../widget/engine/index.ts'
 
 /** The kinds in the order staff read them: the ones the threshold moves first. */
 export const KIND_ORDER = ['answer', 'clarify', 'fallback', 'emergency', 'smalltalk'] as const satisfies readonly ReplyKind[]
@@ -29,7 +29,7 @@ export interface CoverageRow {
   n: number
   question: string
   kind: ReplyKind
-  /** The reply's confidence (1 for emergency and small talk). */
+  /** The reply's confidence: the answered pair's, a handoff's own, the best pair's for a fallback; 1 for emergency and small talk. */
   confidence: number
   /** The best pair, whatever the kind. */
   top: CoverageMatch | null
@@ -45,6 +45,14 @@ export interface CoverageRow {
   reason: string
   /** The handoff topic's id, for a fallback caused by one. */
   handoff: string | null
+  /** The candidate that led (a pair or a handoff), with its own confidence and the visitor's words it matched. */
+  leader: WhyCandidate | null
+  /** The candidate that came second. */
+  runnerUp: WhyCandidate | null
+  /** The visitor's words the leader did not match. */
+  unmatchedWords: string[]
+  /** The leader's way of asking closest to the question. */
+  closestPhrasing: string | null
 }
 
 const match = (m: Match): CoverageMatch => ({ id: m.pair.id, question: m.pair.question, confidence: m.confidence })
@@ -63,7 +71,32 @@ export function toCoverageRow(reply: Reply, n: number): CoverageRow {
     queryTerms: reply.why.queryTerms,
     reason: reply.why.reason,
     handoff: reply.why.handoff ?? null,
+    leader: reply.why.leader,
+    runnerUp: reply.why.runnerUp,
+    unmatchedWords: reply.why.unmatchedWords,
+    closestPhrasing: reply.why.closestPhrasing,
   }
+}
+
+/**
+ * Why a question got its reply, in the visitor's own words (never stems), for staff deciding what to fix: the
+ * words that decided it and the phrasing they matched, the words nothing matched, and what came second. Empty for
+ * emergency and small talk, which are decided before any matching.
+ */
+export function explain(row: CoverageRow): string {
+  if (row.kind === 'emergency' || row.kind === 'smalltalk' || !row.leader) return row.reason
+  const quoted = (words: readonly string[]): string => words.map((word) => `"${word}"`).join(', ')
+  const parts: string[] = []
+  const { leader, runnerUp } = row
+  const name = `${leader.kind === 'handoff' ? 'handoff ' : ''}${leader.id}`
+  const closest = row.closestPhrasing ? ` ("${row.closestPhrasing}")` : ''
+  parts.push(leader.matchedWords.length > 0 ? `${quoted(leader.matchedWords)} matched ${name}${closest}` : `nothing matched ${name}`)
+  if (row.unmatchedWords.length > 0) parts.push(`not matched: ${quoted(row.unmatchedWords)}`)
+  if (runnerUp) {
+    const theirs = runnerUp.matchedWords.filter((word) => !leader.matchedWords.includes(word))
+    parts.push(`runner-up ${runnerUp.id} ${runnerUp.confidence.toFixed(2)}${theirs.length > 0 ? ` (also matched ${quoted(theirs)})` : ''}`)
+  }
+  return parts.join('; ')
 }
 
 /** Runs every question through the engine. */
@@ -203,7 +236,7 @@ export function formatPercent(share: number): string {
 
 /** The table as CSV rows, header first: what the console exports. */
 export function coverageCsvRows(rows: readonly CoverageRow[]): (string | number)[][] {
-  const header = ['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_terms', 'runners_up', 'reason']
+  const header = ['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_words', 'runners_up', 'reason', 'why']
   return [
     header,
     ...rows.map((row) => [
@@ -213,9 +246,10 @@ export function coverageCsvRows(rows: readonly CoverageRow[]): (string | number)
       row.confidence,
       pairLabel(row),
       pairLabel(row) === row.top?.id ? row.top.question : '',
-      row.matchedTerms.join(' '),
+      (row.leader?.matchedWords ?? []).join(' '),
       row.alternatives.map((alt) => `${alt.id} (${alt.confidence})`).join('; '),
       row.reason,
+      explain(row),
     ]),
   ]
 }

@@ -8,6 +8,7 @@ import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './inten
 import { loadIndex } from './index-reader.ts'
 import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
+import { calibrationFeatures, fitsThisEngine, probability } from './calibration.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
@@ -37,10 +38,15 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const emergencyText = (hit: EmergencyHit): string =>
     replies[hit.kind === 'self-harm' ? 'crisis' : 'emergency'].replaceAll('{emergency}', settings.emergencyNumber).replaceAll('{crisis}', settings.crisisLine)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
+  const model = fitsThisEngine(kb.calibration) ? kb.calibration : null
+
+  /** A candidate's confidence: the calibrated probability that it is right, or its raw confidence without a model. */
+  const confidenceOf = (candidate: Candidate): number =>
+    model ? probability(model, calibrationFeatures(candidate.signals)) : candidate.fit.confidence
 
   const toMatch = (candidate: Candidate): Match => ({
     pair: candidate.pair!,
-    confidence: round(candidate.fit.confidence),
+    confidence: round(confidenceOf(candidate)),
     terms: candidate.fit.matched,
   })
 
@@ -56,14 +62,14 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
           id: candidate.id,
           kind: candidate.pair ? 'pair' : 'handoff',
           question: candidate.pair?.question ?? candidate.handoff!.topic,
-          confidence: round(candidate.fit.confidence),
+          confidence: round(confidenceOf(candidate)),
           matchedWords: candidate.fit.matched.map((term) => reading.words.get(term) ?? term),
         }
       : null
 
   function decide(raw: string): Reply {
     const question = raw.slice(0, settings.maxLength)
-    const reading = matcher.read(question, settings.threshold)
+    const reading = matcher.read(question)
     const { terms, ranked } = reading
     const pairs = ranked.filter((candidate) => candidate.pair)
     const best = pairs[0]
@@ -107,20 +113,22 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       why.reason = `small talk: ${smalltalk}`
       return make('smalltalk', replies[smalltalk], { confidence: 1, followUps: starters() })
     }
-    if (!leader || leader.fit.confidence < settings.threshold) {
+    const sureness = leader ? confidenceOf(leader) : 0
+    if (!leader || sureness < settings.threshold) {
       // A message without words was small talk ("empty") above; here it had words, none of them known.
-      why.reason = leader ? `best confidence ${round(leader.fit.confidence)} is below the threshold ${settings.threshold}` : 'no known words'
+      why.reason = leader ? `best confidence ${round(sureness)} is below the threshold ${settings.threshold}` : 'no known words'
       return make('fallback', replies.fallback, { followUps: related(best?.pair) })
     }
     if (leader.handoff) {
       why.reason = `handoff topic: ${leader.handoff.topic}`
       why.handoff = leader.handoff.id
-      return make('fallback', `${leader.handoff.answerText} ${replies.handoff}`, { rich: leader.handoff.answer })
+      // The handoff's own confidence: the pair in `top` is the one it beat.
+      return make('fallback', `${leader.handoff.answerText} ${replies.handoff}`, { rich: leader.handoff.answer, confidence: round(sureness) })
     }
     const close = pairs.filter(
       (c) =>
         c === leader ||
-        (c.fit.confidence >= settings.threshold &&
+        (confidenceOf(c) >= settings.threshold &&
           leader.fit.confidence - c.fit.confidence <= settings.clarifyMargin &&
           leader.fit.phrase - c.fit.phrase <= CLARIFY_PHRASE_MARGIN &&
           c.score >= leader.score * CLARIFY_SCORE_RATIO),
@@ -132,7 +140,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       return make('clarify', reply, { choices })
     }
     const pair = leader.pair!
-    why.reason = `confidence ${round(leader.fit.confidence)} ≥ threshold ${settings.threshold}`
+    why.reason = `confidence ${round(sureness)} ≥ threshold ${settings.threshold}`
     return make('answer', pair.answerText, { rich: pair.answer, followUps: related(pair) })
   }
 

@@ -132,6 +132,11 @@ export interface KbLanguage {
   redFlags: KbRedFlag[]
   /** How a question about the treatment begins (a regular expression); see {@link KbRedFlag.askable}. */
   aboutTheTreatment: string
+  /**
+   * Questions no clinic's knowledge base answers (the weather, other services…): negatives for calibration at
+   * compile time. Not written to `kb.json`.
+   */
+  offTopic?: string[]
 }
 
 /** A red flag: what it is, and a regular expression over the message's folded words. */
@@ -155,6 +160,18 @@ export interface KbFile {
   language: KbLanguage
   /** The serialized search index, owned by the engine (`widget/engine/search-index.ts`). */
   index: KbIndex
+  /** How raw confidences become probabilities, learned at compile time (`widget/engine/calibration.ts`). */
+  calibration?: KbCalibration
+}
+
+/** A logistic model over a candidate's signals, learned from the knowledge base when it is compiled. */
+export interface KbCalibration {
+  /** The names of the signals, in order; an engine that computes others ignores the model. */
+  features: string[]
+  weights: number[]
+  bias: number
+  /** What it was learned from, for staff: held-out phrasings and off-topic questions. */
+  examples: number
 }
 
 /** The serialized index and what it takes to load it back. */

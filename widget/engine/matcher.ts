@@ -7,6 +7,7 @@ import type { KbFile, KbHandoff, KbPair } from './kb-format.ts'
 import type { LoadedIndex } from './index-reader.ts'
 import { createSpeller, nearIgnoredWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
+import type { CalibrationSignals } from './calibration.ts'
 import { fold, stem, words, type Token } from './text.ts'
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
@@ -25,6 +26,13 @@ const MAX_RETRIEVAL_TERMS = 10
 const MAX_CORRECTIONS = 3
 /** Query terms kept: a long message's extra words change nothing but the time taken. */
 const MAX_QUERY_TERMS = 32
+/**
+ * A whole message whose leader's raw confidence is below this is also read sentence by sentence: the context
+ * around a question ("…for years. What makes trigger points form?") adds words no phrasing holds.
+ */
+const SENTENCE_READING_BELOW = 0.5
+/** The leading candidates whose phrasings count when asking what a candidate leaves to others (`leftover`). */
+const LEFTOVER_RIVALS = 3
 
 /** A pair or handoff the message may be asking, with how well it fits. */
 export interface Candidate {
@@ -34,6 +42,8 @@ export interface Candidate {
   fit: Fit
   /** The search score that retrieved it (BM25+, as MiniSearch scores). */
   score: number
+  /** What calibration weighs (`calibration.ts`). */
+  signals: CalibrationSignals
 }
 
 /** A message read as terms, with the candidates ranked best first. */
@@ -55,10 +65,11 @@ export interface HeldOut {
 /** Reads messages against one knowledge base. */
 export interface Matcher {
   /**
-   * The reading of a message whose leader is surest: the whole message, or, when that is below `threshold` and the
-   * message has several sentences, each sentence that asks something.
+   * The reading of a message whose leader is surest: the whole message, or, when that is not sure and the message
+   * has several sentences, each sentence that asks something. `heldOut` leaves one phrasing out, to see how the
+   * engine does on a wording it has never seen (calibration and leave-one-out estimates).
    */
-  read(message: string, threshold: number, heldOut?: HeldOut): Reading
+  read(message: string, heldOut?: HeldOut): Reading
   /** The message's terms and the words behind them. */
   terms(message: string): { terms: string[]; words: Map<string, string> }
   /** The ways a pair or handoff is asked, in order: its question (or topic) first, then its `asked` phrasings. */
@@ -149,21 +160,42 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   }
 
   const rank = (list: string[], heldOut?: HeldOut): Candidate[] => {
+    // The held-out pair's terms are analyzed once per reading, not once per use.
+    let held: CandidateTerms | undefined
+    const termsFor = (id: string): CandidateTerms => (heldOut?.id === id ? (held ??= termsOf(id, heldOut)) : termsOf(id))
     const query = new Map(list.map((term) => [term, weight(term)]))
+    let total = 0
+    let unknown = 0
+    for (const [term, w] of query) {
+      total += w
+      if (!index.df.has(term)) unknown += w
+    }
     const results = index.search(retrievalTerms(list)).slice(0, CANDIDATES)
     const candidates = results.map((result): Candidate => {
       const { id } = result
-      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit: scoreCandidate(query, termsOf(id, heldOut)), score: result.score }
+      const fit = scoreCandidate(query, termsFor(id))
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit, score: result.score, signals: { fit, margin: 0, unknown: 0, leftover: 0, terms: 0 } }
     })
     // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
     const key = (c: Candidate): number => c.fit.confidence + PHRASE_TIE_BREAK * c.fit.phrase
-    return candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
+    candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
+    const rivals = candidates.slice(0, LEFTOVER_RIVALS)
+    for (const c of candidates) {
+      const best = candidates.find((other) => other !== c)?.fit.confidence ?? 0
+      const own = new Set(c.fit.matched)
+      let leftover = 0
+      for (const [term, w] of query) {
+        if (!own.has(term) && rivals.some((rival) => rival !== c && termsFor(rival.id).asked.has(term))) leftover += w
+      }
+      c.signals = { fit: c.fit, margin: c.fit.confidence - best, unknown: total > 0 ? unknown / total : 0, leftover: total > 0 ? leftover / total : 0, terms: query.size }
+    }
+    return candidates
   }
 
   return {
     terms,
     phrasings,
-    read(message, threshold, heldOut) {
+    read(message, heldOut) {
       const readOne = (text: string): Reading => {
         const read = terms(text)
         return { ...read, ranked: rank(read.terms, heldOut) }
@@ -171,7 +203,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
       const whole = readOne(message)
       // A message sure enough as a whole needs no second reading.
-      if (sureness(whole) >= threshold) return whole
+      if (sureness(whole) >= SENTENCE_READING_BELOW) return whole
       return questionSentences(message)
         .map(readOne)
         .reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best), whole)

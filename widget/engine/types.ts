@@ -77,7 +77,10 @@ export interface Reply {
   reply: string
   /** Rich text for the widget to render, when the reply is an answer or a handoff. */
   rich: RichText | null
-  /** Confidence of the top pair (1 for emergency and small talk), 0..1. */
+  /**
+   * Confidence of the top pair, 0..1: the probability that it is the right answer. For a handoff, the handoff
+   * topic's own confidence (`top` is then the best pair, the one it beat); 1 for emergency and small talk.
+   */
   confidence: number
   /** The best pair, whatever the kind; null when nothing matched at all. */
   top: Match | null

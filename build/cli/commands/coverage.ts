@@ -1,7 +1,7 @@
 /** `frontdesk coverage`: what the engine does with a log of visitors' questions. */
 import { existsSync, readFileSync } from 'node:fs'
 import { toAskJson } from '../../../widget/engine/index.ts'
-import { formatPercent, pairLabel, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
+import { explain, formatPercent, pairLabel, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
 import { readQuestions } from '../../staff/questions.ts'
 import { renderCoverageReport } from '../../staff/report-html.ts'
 import { writeFileAtomic } from '../../compiler/write.ts'
@@ -20,12 +20,18 @@ export function parseRate(value: string): number {
   return rate
 }
 
-/** One table line per question. */
-function formatRow(row: CoverageRow, width: number): string {
+/** Answers below this confidence are shown with their "why", like fallbacks and clarifies: the near misses. */
+const SHOW_WHY_BELOW = 0.8
+
+/** One table line per question, and a "why" line under the near misses (under every row with `all`). */
+function formatRow(row: CoverageRow, width: number, all: boolean): string {
   const kind = paint(KIND_COLOUR[row.kind], KIND_LABEL[row.kind].padEnd(10))
   const pair = pairLabel(row) || '—'
   const question = row.question.length > width ? `${row.question.slice(0, width - 1)}…` : row.question
-  return `${String(row.n).padStart(4)}  ${kind}  ${row.confidence.toFixed(2)}  ${pair.padEnd(36)}  ${question}`
+  const line = `${String(row.n).padStart(4)}  ${kind}  ${row.confidence.toFixed(2)}  ${pair.padEnd(36)}  ${question}`
+  const decided = row.kind === 'answer' || row.kind === 'clarify' || row.kind === 'fallback'
+  const nearMiss = row.kind !== 'answer' || row.confidence < SHOW_WHY_BELOW
+  return decided && (all || nearMiss) ? `${line}\n${paint('dim', `${''.padEnd(24)}why: ${explain(row)}`)}` : line
 }
 
 /** The summary under the table. */
@@ -45,11 +51,15 @@ export const command: Command = {
 
 Reads FILE: one question per line, or CSV with a "question" column (detected by the header). Prints a table
 (kind, confidence, matched pair, question) and a summary: the share of each reply kind, the pairs no question
-reached. The share answered is answered questions out of all questions.
+reached. The share answered is answered questions out of all questions. Under each fallback, clarify and answer
+below confidence ${SHOW_WHY_BELOW}, a "why" line says in the visitor's words what decided it: the words that matched
+the leading pair or handoff and its closest phrasing, the words nothing matched, and the runner-up. For a handoff
+the confidence is the handoff's own; the pair column names the handoff.
 
 Options:
   --kb FILE             the compiled knowledge base (default: dist/kb.json, built from kb/ when missing)
   --json                one JSON object per question instead (the "frontdesk ask --json" contract)
+  --why                 a "why" line under every row, not only the near misses
   --html OUT            also write a standalone HTML report with charts to OUT
   --min-answered RATE   exit 1 when the share answered is below RATE: 0.8, 80% or 80
   --threshold N         the minimum confidence for an answer, 0..1 (default: the engine's)`,
@@ -57,6 +67,7 @@ Options:
     const { values, positionals } = parse(argv, {
       kb: { type: 'string' },
       json: { type: 'boolean' },
+      why: { type: 'boolean' },
       html: { type: 'string' },
       'min-answered': { type: 'string' },
       threshold: { type: 'string' },
@@ -79,7 +90,7 @@ Options:
     } else {
       const width = Math.max(30, (process.stdout.columns ?? 120) - 62)
       process.stdout.write(`${paint('dim', `   #  ${'kind'.padEnd(10)}  conf  ${'pair'.padEnd(36)}  question`)}\n`)
-      for (const row of rows) process.stdout.write(`${formatRow(row, width)}\n`)
+      for (const row of rows) process.stdout.write(`${formatRow(row, width, values.why === true)}\n`)
       process.stdout.write(`\n${formatSummary(summary)}`)
     }
     if (values.html) {

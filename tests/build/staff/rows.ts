@@ -4,7 +4,7 @@ import type { CoverageRow } from '../../../build/staff/coverage.ts'
 
 /** A row with defaults for whatever the test does not care about. */
 export function row(fields: Partial<CoverageRow> & Pick<CoverageRow, 'kind'>): CoverageRow {
-  return { n: 1, question: 'q', confidence: 0, top: null, alternatives: [], choices: [], matchedTerms: [], queryTerms: [], reason: '', handoff: null, ...fields }
+  return { n: 1, question: 'q', confidence: 0, top: null, alternatives: [], choices: [], matchedTerms: [], queryTerms: [], reason: '', handoff: null, leader: null, runnerUp: null, unmatchedWords: [], closestPhrasing: null, ...fields }
 }
 
 /** A match of pair `id`. */
