@@ -14,8 +14,11 @@ import type { KbCalibration, KbFile } from '../../widget/engine/kb-format.ts'
 
 /** Held-out phrasings asked at most: enough to learn a dozen weights, few enough to keep large builds quick. */
 const MAX_HELD_OUT = 2000
-/** Fewer examples than this, or no example of either kind, teach nothing: the engine keeps raw confidences. */
-const MIN_EXAMPLES = 30
+/**
+ * Fewer right or wrong examples than this teach the model noise: a knowledge base that small keeps the default
+ * model (`DEFAULT_CALIBRATION`), learned from the project's own clinic knowledge base.
+ */
+const MIN_EACH = 50
 /** The ridge penalty, against weights that only fit the examples' noise. */
 const RIDGE = 1
 const NEWTON_STEPS = 30
@@ -28,6 +31,8 @@ interface Example {
 
 /** Learns the calibration of a compiled knowledge base; `undefined` when it has too little to learn from. */
 export function learnCalibration(kb: KbFile): KbCalibration | undefined {
+  // A knowledge base this small cannot have enough examples: skip the asking.
+  if (kb.pairs.reduce((n, pair) => n + pair.aliases.length, 0) < MIN_EACH) return undefined
   const matcher = createMatcher(kb, loadIndex(kb.index, { synonyms: kb.synonyms, ignored: kb.language.ignored }))
   const examples: Example[] = []
   const ask = (text: string, rightId: string | null, heldOut?: HeldOut): void => {
@@ -45,7 +50,7 @@ export function learnCalibration(kb: KbFile): KbCalibration | undefined {
   for (const text of kb.language.offTopic ?? []) ask(text, null)
 
   const positives = examples.filter((e) => e.y === 1).length
-  if (examples.length < MIN_EXAMPLES || positives === 0 || positives === examples.length) return undefined
+  if (positives < MIN_EACH || examples.length - positives < MIN_EACH) return undefined
   const { weights, bias } = fitLogistic(examples)
   return { features: [...CALIBRATION_FEATURES], weights: weights.map(round), bias: round(bias), examples: examples.length }
 }

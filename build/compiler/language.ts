@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LANGUAGE_REPLIES, fold, words, type KbLanguage, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
+import { LANGUAGE_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
 
 /** The English default, used when a knowledge base has no `language.md`. */
@@ -27,6 +27,7 @@ const SECTIONS = {
   'Crisis red flags': 'crisisFlags',
   'Red flags': 'redFlags',
   'Questions about the treatment': 'aboutTheTreatment',
+  'Question words': 'questionWords',
   'Off-topic questions': 'offTopic',
 } as const
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
@@ -41,6 +42,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   const flags: Record<'crisisFlags' | 'redFlags', KbRedFlag[]> = { crisisFlags: [], redFlags: [] }
   let aboutTheTreatment = ''
   const offTopic: string[] = []
+  const questionWords: KbQuestionWords = { asks: [], forms: {} }
   let section: Section | null = null
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     const heading = /^##\s+(.+)$/.exec(line)
@@ -73,6 +75,18 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       const label = item[1]!.trim()
       if (section === 'aboutTheTreatment') aboutTheTreatment = pattern
       else flags[section].push({ label: label.replace(/\?$/, ''), pattern, askable: label.endsWith('?') })
+      return
+    }
+    if (section === 'questionWords') {
+      if (!item) {
+        if (/^\s*-/.test(line)) problems.add(file, i + 1, `expected "- form: word, phrase, ...", got "${line.trim()}"`)
+        return
+      }
+      const name = folded(item[1]!)
+      const phrases = item[2]!.split(',').map(folded).filter(Boolean)
+      if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
+      if (name === 'asks') questionWords.asks.push(...phrases)
+      else questionWords.forms[name] = phrases
       return
     }
     if (section === 'replies' || section === 'shortForms') {
@@ -114,6 +128,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     crisisFlags: flags.crisisFlags,
     redFlags: flags.redFlags,
     aboutTheTreatment,
+    questionWords,
     offTopic,
   }
 }

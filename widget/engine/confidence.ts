@@ -63,6 +63,8 @@ export interface WeightedPhrasing {
 export interface CandidateTerms {
   phrasings: readonly WeightedPhrasing[]
   asked: ReadonlySet<string>
+  /** The telling question words its phrasings begin with ("who", "where", "how long"…; see `questionForm`). */
+  forms: ReadonlySet<string>
   answer: ReadonlySet<string>
 }
 

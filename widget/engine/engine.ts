@@ -8,11 +8,11 @@ import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './inten
 import { loadIndex } from './index-reader.ts'
 import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
-import { calibrationFeatures, fitsThisEngine, probability } from './calibration.ts'
+import { calibrationFeatures, calibrationOf, probability } from './calibration.ts'
 
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
-  threshold: 0.5,
+  threshold: 0.4,
   clarifyMargin: 0.015,
   emergencyNumber: '911',
   crisisLine: '988',
@@ -38,11 +38,10 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const emergencyText = (hit: EmergencyHit): string =>
     replies[hit.kind === 'self-harm' ? 'crisis' : 'emergency'].replaceAll('{emergency}', settings.emergencyNumber).replaceAll('{crisis}', settings.crisisLine)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
-  const model = fitsThisEngine(kb.calibration) ? kb.calibration : null
+  const model = calibrationOf(kb.calibration)
 
-  /** A candidate's confidence: the calibrated probability that it is right, or its raw confidence without a model. */
-  const confidenceOf = (candidate: Candidate): number =>
-    model ? probability(model, calibrationFeatures(candidate.signals)) : candidate.fit.confidence
+  /** A candidate's confidence: the calibrated probability that it is the right one. */
+  const confidenceOf = (candidate: Candidate): number => probability(model, calibrationFeatures(candidate.signals))
 
   const toMatch = (candidate: Candidate): Match => ({
     pair: candidate.pair!,

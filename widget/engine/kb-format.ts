@@ -132,11 +132,21 @@ export interface KbLanguage {
   redFlags: KbRedFlag[]
   /** How a question about the treatment begins (a regular expression); see {@link KbRedFlag.askable}. */
   aboutTheTreatment: string
+  /** How questions begin; optional, for knowledge bases compiled before it existed. */
+  questionWords?: KbQuestionWords
   /**
    * Questions no clinic's knowledge base answers (the weather, other services…): negatives for calibration at
    * compile time. Not written to `kb.json`.
    */
   offTopic?: string[]
+}
+
+/** Question words (`## Question words` in the language file). */
+export interface KbQuestionWords {
+  /** Words a question begins with ("what", "can", "is"…): where a message of several questions is cut. */
+  asks: string[]
+  /** Telling question words by what they ask for ("when": when, how soon…; "who": who, whom…). */
+  forms: Record<string, string[]>
 }
 
 /** A red flag: what it is, and a regular expression over the message's folded words. */

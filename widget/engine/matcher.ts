@@ -9,11 +9,15 @@ import { createSpeller, nearIgnoredWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
 import type { CalibrationSignals } from './calibration.ts'
 import { fold, stem, words, type Token } from './text.ts'
+import { questionClauses, questionForms } from './question-form.ts'
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
 const CANDIDATES = 12
-/** How much the closest phrasing (`Fit#phrase`) adds when ranking: enough to settle a near-tie, no more. */
-const PHRASE_TIE_BREAK = 0.02
+/**
+ * How much the closest phrasing (`Fit#phrase`) adds when ranking: a message that is one of a candidate's phrasings
+ * word for word ("who should not get them") beats one whose words are spread over several phrasings.
+ */
+const PHRASE_WEIGHT = 0.1
 /**
  * Terms in more than this share of documents, and in more than the floor, are too common to retrieve with.
  * The floor keeps every term of a clinic-sized knowledge base (a few hundred pairs) usable.
@@ -24,6 +28,11 @@ const COMMON_DF_FLOOR = 100
 const MAX_RETRIEVAL_TERMS = 10
 /** Unknown words corrected per message: each costs a fuzzy search, and a message of mostly typos is noise. */
 const MAX_CORRECTIONS = 3
+/**
+ * A candidate none of whose phrasings begins with the message's telling question word ("where is it done?" to a
+ * pair only ever asked "who…") keeps this share of its confidence.
+ */
+const FORM_MISMATCH = 0.7
 /** Query terms kept: a long message's extra words change nothing but the time taken. */
 const MAX_QUERY_TERMS = 32
 /**
@@ -83,6 +92,8 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
   const termCache = new Map<string, CandidateTerms>()
+  const formOf = questionForms(kb.language.questionWords)
+  const clauses = questionClauses(kb.language.questionWords)
   const n = index.documentCount
   const unknownWeight = idf(1, n) * CONFIDENCE_TUNING.unknownWeight
 
@@ -106,9 +117,11 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       const texts = phrasings(id).filter((_, i) => !held || i !== heldOut!.alias + 1)
       const weighted = texts.map((text) => weighPhrasing(index.analyzer(text), weight))
       let answer: Set<string> | null = null
+      const forms = new Set(texts.map(formOf).filter((form) => form !== null))
       cached = {
         phrasings: weighted,
         asked: new Set(weighted.flatMap((phrasing) => phrasing.terms)),
+        forms,
         // Needed only for words the phrasings lack, so analyzed on first need.
         get answer() {
           return (answer ??= new Set(pair ? index.analyzer(pair.answerText) : []))
@@ -159,25 +172,23 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     return known.filter((term) => index.df.get(term)! <= cutoff).slice(0, MAX_RETRIEVAL_TERMS)
   }
 
-  const rank = (list: string[], heldOut?: HeldOut): Candidate[] => {
+  const rank = (list: string[], form: string | null, heldOut?: HeldOut): Candidate[] => {
     // The held-out pair's terms are analyzed once per reading, not once per use.
     let held: CandidateTerms | undefined
     const termsFor = (id: string): CandidateTerms => (heldOut?.id === id ? (held ??= termsOf(id, heldOut)) : termsOf(id))
     const query = new Map(list.map((term) => [term, weight(term)]))
     let total = 0
-    let unknown = 0
-    for (const [term, w] of query) {
-      total += w
-      if (!index.df.has(term)) unknown += w
-    }
+    for (const w of query.values()) total += w
     const results = index.search(retrievalTerms(list)).slice(0, CANDIDATES)
     const candidates = results.map((result): Candidate => {
       const { id } = result
-      const fit = scoreCandidate(query, termsFor(id))
-      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit, score: result.score, signals: { fit, margin: 0, unknown: 0, leftover: 0, terms: 0 } }
+      const terms = termsFor(id)
+      let fit = scoreCandidate(query, terms)
+      if (form && !terms.forms.has(form)) fit = { ...fit, confidence: fit.confidence * FORM_MISMATCH }
+      return { id, pair: pairsById.get(id), handoff: handoffsById.get(id), fit, score: result.score, signals: { fit, margin: 0, leftover: 0 } }
     })
-    // Near-ties in confidence are settled by the closest single phrasing, then by the search score.
-    const key = (c: Candidate): number => c.fit.confidence + PHRASE_TIE_BREAK * c.fit.phrase
+    // Confidence, nudged by the closest single phrasing; then the search score.
+    const key = (c: Candidate): number => c.fit.confidence + PHRASE_WEIGHT * c.fit.phrase
     candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
     const rivals = candidates.slice(0, LEFTOVER_RIVALS)
     for (const c of candidates) {
@@ -187,7 +198,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       for (const [term, w] of query) {
         if (!own.has(term) && rivals.some((rival) => rival !== c && termsFor(rival.id).asked.has(term))) leftover += w
       }
-      c.signals = { fit: c.fit, margin: c.fit.confidence - best, unknown: total > 0 ? unknown / total : 0, leftover: total > 0 ? leftover / total : 0, terms: query.size }
+      c.signals = { fit: c.fit, margin: c.fit.confidence - best, leftover: total > 0 ? leftover / total : 0 }
     }
     return candidates
   }
@@ -198,10 +209,13 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     read(message, heldOut) {
       const readOne = (text: string): Reading => {
         const read = terms(text)
-        return { ...read, ranked: rank(read.terms, heldOut) }
+        return { ...read, ranked: rank(read.terms, formOf(text), heldOut) }
       }
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
-      const whole = readOne(message)
+      let whole = readOne(message)
+      // A question of several questions ("What are they, and can they help me?") is read as its surest part.
+      const parts = clauses(message)
+      if (parts.length >= 2) for (const part of parts.map(readOne)) if (sureness(part) > sureness(whole)) whole = part
       // A message sure enough as a whole needs no second reading.
       if (sureness(whole) >= SENTENCE_READING_BELOW) return whole
       return questionSentences(message)

@@ -152,13 +152,15 @@ describe('formatPercent', () => {
 })
 
 describe('coverageCsvRows', () => {
-  it('has a header and one row per question with pair, terms and runners-up', () => {
+  it('has a header and one row per question with pair, the visitor\'s matched words, runners-up and why', () => {
+    const leader = { id: 'a', kind: 'pair' as const, question: 'a?', confidence: 0.9, matchedWords: ['hurt'] }
+    const runnerUp = { id: 'b', kind: 'pair' as const, question: 'b?', confidence: 0.4, matchedWords: ['hurt', 'shot'] }
     const rows = coverageCsvRows([
-      row({ n: 3, question: 'does it hurt', kind: 'answer', confidence: 0.9, top: top('a', 0.9), matchedTerms: ['pain'], alternatives: [top('b', 0.4)], reason: 'ok' }),
+      row({ n: 3, question: 'does it hurt', kind: 'answer', confidence: 0.9, top: top('a', 0.9), matchedTerms: ['pain'], alternatives: [top('b', 0.4)], reason: 'ok', leader, runnerUp, unmatchedWords: ['tomorrow'], closestPhrasing: 'will it hurt' }),
     ])
     expect(rows).toEqual([
-      ['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_terms', 'runners_up', 'reason'],
-      [3, 'does it hurt', 'answer', 0.9, 'a', 'a?', 'pain', 'b (0.4)', 'ok'],
+      ['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_words', 'runners_up', 'reason', 'why'],
+      [3, 'does it hurt', 'answer', 0.9, 'a', 'a?', 'hurt', 'b (0.4)', 'ok', '"hurt" matched a ("will it hurt"); not matched: "tomorrow"; runner-up b 0.40 (also matched "shot")'],
     ])
   })
 })

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultEngineOptions } from '../../../../widget/engine/index.ts'
 import { App } from '../../../../demo/coverage/components/App.tsx'
 import { ConsoleModel } from '../../../../demo/coverage/state/console-model.ts'
 import { CONSOLE_FILES, stubFetch } from '../state/fixtures.ts'
@@ -57,30 +58,30 @@ describe('App', () => {
 
   it('recomputes the summary and the table live when the threshold slider moves', async () => {
     const slider = $<HTMLInputElement>('#threshold')
-    slider.value = '0.99'
+    slider.value = '1'
     slider.dispatchEvent(new Event('input', { bubbles: true }))
     await settle()
-    expect(text('.threshold-value')).toBe('0.99')
-    expect(text('.summary .card-head .status')).toBe('5 questions at threshold 0.99')
+    expect(text('.threshold-value')).toBe('1.00')
+    expect(text('.summary .card-head .status')).toBe('5 questions at threshold 1.00')
     expect($$('tbody .badge').map((el) => el.textContent)).toEqual(['small talk', 'fallback', 'fallback', 'fallback', 'fallback'])
     $<HTMLButtonElement>('.threshold button').click()
     await settle()
-    expect(text('.threshold-value')).toBe('0.50')
+    expect(text('.threshold-value')).toBe(defaultEngineOptions.threshold.toFixed(2))
   })
 
   it('recomputes on release instead while the phrasing checks are shown, as they are slow to redo', async () => {
     $('#tab-pairs').click()
     await settle()
     const slider = $<HTMLInputElement>('#threshold')
-    slider.value = '0.99'
+    slider.value = '1'
     slider.dispatchEvent(new Event('input', { bubbles: true }))
     await settle()
-    expect(text('.threshold-value')).toBe('0.99')
-    expect(model.coverage.threshold.value).toBe(0.5)
+    expect(text('.threshold-value')).toBe('1.00')
+    expect(model.coverage.threshold.value).toBe(defaultEngineOptions.threshold)
     slider.dispatchEvent(new Event('change', { bubbles: true }))
     await settle()
-    expect(model.coverage.threshold.value).toBe(0.99)
-    expect(text('.summary .card-head .status')).toBe('5 questions at threshold 0.99')
+    expect(model.coverage.threshold.value).toBe(1)
+    expect(text('.summary .card-head .status')).toBe('5 questions at threshold 1.00')
   })
 
   it('filters the table by kind and sorts it from the column headers', async () => {

@@ -19,10 +19,10 @@ describe('ConsoleModel', () => {
     await model.start()
     model.table.toggleKind('fallback')
     expect(model.table.visible.value).toHaveLength(3)
-    model.coverage.setThreshold(0.99)
+    model.coverage.setThreshold(1)
     expect(model.table.visible.value.map((row) => row.kind)).toEqual(['smalltalk'])
     expect(model.browser.entries.value[0]?.checks.length).toBeGreaterThan(0)
-    expect(model.coverage.engine.value?.options.threshold).toBe(0.99)
+    expect(model.coverage.engine.value?.options.threshold).toBe(1)
   })
 
   it('selects tabs, and reveals a pair by clearing the browser filters that could hide it', async () => {

@@ -87,7 +87,7 @@ describe('TableModel', () => {
     model.toggleKind('smalltalk')
     model.sortBy(SortKey.confidence)
     const csv = parseCsv(model.exportCsv())
-    expect(csv[0]).toEqual(['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_terms', 'runners_up', 'reason'])
+    expect(csv[0]).toEqual(['n', 'question', 'kind', 'confidence', 'pair', 'pair_question', 'matched_words', 'runners_up', 'reason', 'why'])
     expect(csv.slice(1).map((r) => [r[0], r[4]])).toEqual([
       ['2', 'does-it-hurt'],
       ['4', 'what-is-it'],

@@ -1,0 +1,51 @@
+/**
+ * Question words: how a question begins tells what it asks for. "Where is it done?" is not answered by a pair that
+ * is only ever asked "who does it?", however many words they share. The words are language data
+ * (`## Question words` in the language file).
+ */
+import type { KbQuestionWords } from './kb-format.ts'
+import { fold, words } from './text.ts'
+
+/** A telling question word counts only among a message's first words ("so, where is it done?"). */
+const LEAD_WORDS = 6
+
+/**
+ * Creates the function that names a text's telling question word (its form: "when", "who"…), or null when it
+ * begins with none of them ("what", "is it…", a statement). The earliest one wins; at the same place, the longest
+ * ("how long until" is "when", not "how long").
+ */
+export function questionForms(questionWords: KbQuestionWords | undefined): (text: string) => string | null {
+  const starts = Object.entries(questionWords?.forms ?? {})
+    .flatMap(([form, phrases]) => phrases.map((phrase) => ({ form, phrase: ` ${phrase} ` })))
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+  return (text) => {
+    if (starts.length === 0) return null
+    const head = ` ${words(fold(text)).slice(0, LEAD_WORDS).join(' ')} `
+    let best: { at: number; form: string } | null = null
+    for (const { form, phrase } of starts) {
+      const at = head.indexOf(phrase)
+      if (at >= 0 && (!best || at < best.at)) best = { at, form }
+    }
+    return best?.form ?? null
+  }
+}
+
+/**
+ * Cuts a message of several questions into them, at a comma, "and" or "or" followed by a word a question begins
+ * with ("What are they, and can they help me?"), when every part asks something: "I'm nursing, can I have it?"
+ * is one question with its context.
+ */
+export function questionClauses(questionWords: KbQuestionWords | undefined): (message: string) => string[] {
+  const asks = (questionWords?.asks ?? []).map(escape).join('|')
+  if (!asks) return () => []
+  const begins = new RegExp(`^\\s*(?:${asks})\\b`, 'i')
+  const cut = new RegExp(`(?:[,;]\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?=(?:${asks})\\b)`, 'i')
+  return (message) => {
+    const parts = message.split(cut)
+    return parts.length >= 2 && parts.every((part) => begins.test(part)) ? parts : []
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
