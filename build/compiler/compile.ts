@@ -4,7 +4,8 @@
  *
  * Folder layout: `pages/*.md` (source pages), `qa/*.md` (pairs), `handoffs.md` (topics handed to the clinic,
  * optional), `synonyms.md` (optional), `language.md` (optional: the assistant's replies and word lists; the
- * English default beside this module otherwise).
+ * English default beside this module otherwise). Files are read by `read.ts` (regular files of UTF-8 text only;
+ * hidden, editor and special files are skipped and named) and held to the bounds in `limits.ts`.
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
