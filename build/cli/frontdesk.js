@@ -5,4 +5,6 @@ import { register } from 'tsx/esm/api'
 
 register()
 const { main } = await import('./main.ts')
+const { endQuietlyWhenOutputCloses } = await import('./lines.ts')
+endQuietlyWhenOutputCloses()
 process.exitCode = await main(process.argv.slice(2))

@@ -1,21 +1,35 @@
 /** Finding and reading the `kb.json` a command works on. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
 import { buildKb } from '../compiler/build-kb.ts'
 import { DEFAULT_LANGUAGE_FILE } from '../compiler/language.ts'
+import { isEditorFile } from '../compiler/read.ts'
 
 /** Where `--kb` points by default. */
 export const DEFAULT_KB_FILE = 'dist/kb.json'
 /** The knowledge-base folder compiled when the default `kb.json` is missing. */
 export const DEFAULT_KB_DIR = 'kb'
 
-/** The newest modification time of any file under `dir`. */
+/** When a file was last modified; for a link that loops or leads nowhere, the link's own time. */
+function modified(path: string): number {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return lstatSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0
+  }
+}
+
+/**
+ * The newest modification time of any file under `dir` the compiler reads. Hidden and editor files are left out,
+ * and a link that loops or leads nowhere counts by its own time: none of them may stop a command.
+ */
 function newestMtime(dir: string): number {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (isEditorFile(entry.name)) continue
     const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : modified(path))
   }
   return newest
 }

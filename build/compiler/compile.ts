@@ -4,10 +4,11 @@
  *
  * Folder layout: `pages/*.md` (source pages), `qa/*.md` (pairs), `handoffs.md` (topics handed to the clinic,
  * optional), `synonyms.md` (optional), `language.md` (optional: the assistant's replies and word lists; the
- * English default beside this module otherwise).
+ * English default beside this module otherwise). Files are read by `read.ts` (regular files of UTF-8 text only;
+ * hidden, editor and special files are skipped and named) and held to the bounds in `limits.ts`.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
@@ -26,7 +27,9 @@ import { markdownToRich } from './markdown.ts'
 import { parsePage } from './pages.ts'
 import { isSlug } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
-import { readLanguage } from './language.ts'
+import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from './language.ts'
+import { KB_LIMITS } from './limits.ts'
+import { markdownFiles, present, readKbText, type SkippedFile } from './read.ts'
 import { learnCalibration } from './calibrate.ts'
 
 /** The fields of a pair. */
@@ -40,12 +43,15 @@ export function shownPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
 }
 
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => join(dir, name))
+/** Options of {@link compileKb}. Every field is optional; see {@link defaultCompileOptions}. */
+export interface CompileOptions {
+  /** Told about each file left unread (hidden, an editor's, not a regular file), as "file: skipped (why)". */
+  warn?: (message: string) => void
+}
+
+/** Default {@link CompileOptions}: skipped files are named on standard error. */
+export const defaultCompileOptions: Required<CompileOptions> = {
+  warn: (message) => process.stderr.write(`${message}\n`),
 }
 
 interface Located<T> {
@@ -53,44 +59,68 @@ interface Located<T> {
   entry: Entry
 }
 
+const tooLong = (what: string, text: string, limit: number): string =>
+  `${what} is ${text.length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are allowed`
+
 /** Checks the fields every entry needs and returns the answer as rich text and plain text. */
 function readCommon(entry: Entry, problems: Problems, what: string): { id: string; aliases: string[]; rich: KbPair['answer'] } {
   const id = textField(entry, 'id', problems)
   const label = entry.heading ? `"${entry.heading}"` : `on line ${entry.line}`
   if (!entry.heading) problems.add(entry.file, entry.line, `the ${what} heading is empty: write the question after "## "`)
+  else if (entry.heading.length > KB_LIMITS.questionLength) problems.add(entry.file, entry.line, tooLong(`the ${what} heading`, entry.heading, KB_LIMITS.questionLength))
   if (!entry.fields.has('id')) problems.add(entry.file, entry.line, `${what} ${label} is missing "id:"`)
   else if (!id && !Array.isArray(entry.fields.get('id')!.value)) problems.add(entry.file, entry.fields.get('id')!.line, `${what} ${label} has an empty "id:"`)
   else if (id && !isSlug(id)) problems.add(entry.file, entry.fields.get('id')!.line, `id "${id}" must be lower-case letters, digits and hyphens`)
   const aliases = listField(entry, 'asked')
   if (!entry.fields.has('asked')) problems.add(entry.file, entry.line, `${what} ${label} is missing "asked:"`)
   else if (aliases.length === 0) problems.add(entry.file, entry.fields.get('asked')!.line, `${what} ${label} has an empty "asked:" list`)
+  for (const alias of aliases) {
+    if (alias.length > KB_LIMITS.questionLength) problems.add(entry.file, entry.fields.get('asked')!.line, tooLong('a phrasing', alias, KB_LIMITS.questionLength))
+  }
   if (!entry.body) problems.add(entry.file, entry.line, `${what} ${label} has no answer: leave a blank line after the fields, then write it`)
-  const rich = entry.body ? markdownToRich(entry.body, entry.file, entry.bodyLine, problems) : []
+  // Too long an answer is not parsed at all: the bound is what keeps a hostile answer from reaching the parser.
+  const long = entry.body.length > KB_LIMITS.answerLength
+  if (long) problems.add(entry.file, entry.bodyLine, tooLong('the answer', entry.body, KB_LIMITS.answerLength))
+  const rich = entry.body && !long ? markdownToRich(entry.body, entry.file, entry.bodyLine, problems) : []
   return { id, aliases, rich }
 }
 
 /** Compiles the knowledge base in `dir`. Throws {@link KbCompileError} with every problem found. */
-export function compileKb(dir: string): KbFile {
+export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
+  const { warn } = { ...defaultCompileOptions, ...options }
   const problems = new Problems()
   if (!existsSync(dir)) throw new KbCompileError([{ file: shownPath(dir), line: 1, message: 'the knowledge-base folder does not exist' }])
+  const skipped: SkippedFile[] = []
+  const filesIn = (folder: string): string[] => markdownFiles(join(dir, folder), shownPath(join(dir, folder)), problems, skipped)
+  /** The text of a file; null when it cannot be read as text (reported). */
+  const read = (path: string): string | null => readKbText(path, shownPath(path), problems)
+  /** An optional file: absent (null) only when nothing at all is there; a broken link is reported, not ignored. */
+  const readOptional = (path: string): string | null => (present(path) ? read(path) : null)
 
-  const pages: KbPage[] = markdownFiles(join(dir, 'pages')).map((path) =>
-    parsePage(shownPath(path), basename(path, '.md'), readFileSync(path, 'utf8'), problems),
-  )
+  const pages: KbPage[] = []
+  for (const path of filesIn('pages')) {
+    const text = read(path)
+    if (text !== null) pages.push(parsePage(shownPath(path), basename(path, '.md'), text, problems))
+  }
   const pagesById = new Map(pages.map((page) => [page.id, page]))
 
-  const language = readLanguage(dir, problems, shownPath)
+  const ownLanguage = join(dir, 'language.md')
+  const languagePath = present(ownLanguage) ? ownLanguage : DEFAULT_LANGUAGE_FILE
+  const languageText = read(languagePath)
+  // An unreadable language file is reported; the default stands in so the other files are still checked.
+  const language = languageText === null ? defaultLanguage() : parseLanguage(shownPath(languagePath), languageText, problems)
   const synonymsPath = join(dir, 'synonyms.md')
-  const synonyms: KbSynonym[] = existsSync(synonymsPath)
-    ? parseSynonyms(shownPath(synonymsPath), readFileSync(synonymsPath, 'utf8'), language.ignored, problems)
-    : []
+  const synonymsText = readOptional(synonymsPath)
+  const synonyms: KbSynonym[] = synonymsText === null ? [] : parseSynonyms(shownPath(synonymsPath), synonymsText, language.ignored, problems)
 
-  const pairFiles = markdownFiles(join(dir, 'qa'))
+  const pairFiles = filesIn('qa')
   if (pairFiles.length === 0) problems.add(shownPath(join(dir, 'qa')), 1, 'no Q&A files (*.md) found')
   const pairs: Array<Located<KbPair>> = []
   for (const path of pairFiles) {
     const file = shownPath(path)
-    const { topic, entries } = parseEntries(file, readFileSync(path, 'utf8'), PAIR_FIELDS, problems)
+    const text = read(path)
+    if (text === null) continue
+    const { topic, entries } = parseEntries(file, text, PAIR_FIELDS, problems)
     if (entries.length === 0) problems.add(file, 1, 'the file has no pairs ("## Question" headings)')
     for (const entry of entries) {
       const { id, aliases, rich } = readCommon(entry, problems, 'pair')
@@ -128,9 +158,10 @@ export function compileKb(dir: string): KbFile {
 
   const handoffsPath = join(dir, 'handoffs.md')
   const handoffs: Array<Located<KbHandoff>> = []
-  if (existsSync(handoffsPath)) {
+  const handoffsText = readOptional(handoffsPath)
+  if (handoffsText !== null) {
     const file = shownPath(handoffsPath)
-    for (const entry of parseEntries(file, readFileSync(handoffsPath, 'utf8'), HANDOFF_FIELDS, problems).entries) {
+    for (const entry of parseEntries(file, handoffsText, HANDOFF_FIELDS, problems).entries) {
       const { id, aliases, rich } = readCommon(entry, problems, 'handoff topic')
       handoffs.push({ entry, value: { id, topic: entry.heading, aliases, answer: rich, answerText: toPlainText(rich), origin: `${file}:${entry.line}` } })
     }
@@ -146,6 +177,7 @@ export function compileKb(dir: string): KbFile {
     }
   }
 
+  for (const { path, reason } of skipped) warn(`${shownPath(path)}: skipped (${reason})`)
   if (problems.size > 0) throw new KbCompileError(problems.list)
   const content = {
     pages,

@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import type { Nodes, PhrasingContent, RootContent } from 'mdast'
 import { isSafeHref, type RichBlock, type RichInline, type RichText } from '../../widget/engine/index.ts'
 import type { Problems } from './errors.ts'
+import { KB_LIMITS } from './limits.ts'
 
 const DESCRIBE: Record<string, string> = {
   html: 'HTML',
@@ -36,9 +37,16 @@ export function markdownToRich(markdown: string, file: string, firstLine: number
     problems.add(file, lineOf(node), `${what} is not allowed in an answer (use paragraphs, "-" lists, **bold**, *italic* and links)`)
   }
 
-  const inline = (nodes: readonly PhrasingContent[]): RichInline[] => {
+  let tooDeep = false
+  /** `depth` counts the bold, italic and links around `nodes`; past the bound, one problem and no deeper. */
+  const inline = (nodes: readonly PhrasingContent[], depth = 0): RichInline[] => {
     const out: RichInline[] = []
     for (const node of nodes) {
+      if ((node.type === 'strong' || node.type === 'emphasis' || node.type === 'link') && depth >= KB_LIMITS.inlineNesting) {
+        if (!tooDeep) problems.add(file, lineOf(node), `bold, italic and links are nested more than ${KB_LIMITS.inlineNesting} deep here; at most ${KB_LIMITS.inlineNesting} are allowed`)
+        tooDeep = true
+        continue
+      }
       switch (node.type) {
         case 'text':
           out.push({ type: 'text', text: node.value.replace(/\s*\n\s*/g, ' ') })
@@ -47,16 +55,16 @@ export function markdownToRich(markdown: string, file: string, firstLine: number
           out.push({ type: 'text', text: ' ' })
           break
         case 'strong':
-          out.push({ type: 'strong', children: inline(node.children) })
+          out.push({ type: 'strong', children: inline(node.children, depth + 1) })
           break
         case 'emphasis':
-          out.push({ type: 'em', children: inline(node.children) })
+          out.push({ type: 'em', children: inline(node.children, depth + 1) })
           break
         case 'link':
           if (!isSafeHref(node.url)) {
             problems.add(file, lineOf(node), `link "${node.url}" is not allowed (use https:, mailto: or tel:)`)
           } else {
-            out.push({ type: 'link', href: node.url, children: inline(node.children) })
+            out.push({ type: 'link', href: node.url, children: inline(node.children, depth + 1) })
           }
           break
         default:

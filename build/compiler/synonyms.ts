@@ -1,17 +1,40 @@
-/** The synonym list (`kb/synonyms.md`): `- canonical: variant, variant` items. */
+/**
+ * The synonym list (`kb/synonyms.md`): `- canonical: variant, variant` items, with `#` headings and paragraphs of
+ * explanation between them. Any other line is a problem, so a mangled file never passes as an empty list.
+ */
 import { createAnalyzer, type KbSynonym } from '../../widget/engine/index.ts'
 import type { Problems } from './errors.ts'
 
-/** Reads the synonym list, reporting malformed items, variants that reduce to nothing, and clashes. */
+const ITEM = /^\s*[-*]\s+([^:]+):(.*)$/
+/** A paragraph of explanation starts like a sentence and ends like one. */
+const PROSE_START = /^["“'(]?[\p{Lu}\p{N}]/u
+const PROSE_END = /[.!?:)"”']$/
+
+const excerpt = (line: string): string => (line.trim().length > 80 ? `${line.trim().slice(0, 80)}…` : line.trim())
+
+/** Reads the synonym list, reporting malformed items, stray lines, variants that reduce to nothing, and clashes. */
 export function parseSynonyms(file: string, text: string, ignored: readonly string[], problems: Problems): KbSynonym[] {
   const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
   const synonyms: KbSynonym[] = []
   const owner = new Map<string, { canonical: string; line: number }>()
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
-    if (!/^\s*[-*]\s/.test(line)) return
-    const item = /^\s*[-*]\s+([^:]+):(.*)$/.exec(line)
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  /** A line of a paragraph: neither blank, nor a heading, nor a list item. */
+  const prose = (line: string | undefined): boolean => line !== undefined && line.trim() !== '' && !/^#{1,6}\s|^\s*[-*]/.test(line)
+  lines.forEach((line, i) => {
+    if (!line.trim() || /^#{1,6}\s/.test(line)) return
+    if (prose(line)) {
+      // A paragraph is judged once, as a whole, at its first line.
+      if (prose(lines[i - 1])) return
+      let last = i
+      while (prose(lines[last + 1])) last++
+      if (!PROSE_START.test(line.trim()) || !PROSE_END.test(lines[last]!.trim())) {
+        problems.add(file, i + 1, `expected "- word: variant, variant", a "# heading" or a sentence of explanation, got "${excerpt(line)}"`)
+      }
+      return
+    }
+    const item = ITEM.exec(line)
     if (!item) {
-      problems.add(file, i + 1, `expected "- word: variant, variant", got "${line.trim()}"`)
+      problems.add(file, i + 1, `expected "- word: variant, variant", got "${excerpt(line)}"`)
       return
     }
     const canonical = item[1]!.trim()

@@ -1,8 +1,14 @@
 /**
- * Turning a document's heading into the question a visitor would ask: "Side effects" → "What are the side effects?",
- * "How trigger points are found" → "How are trigger points found?". Plain rules, no language model: drafts are
- * reviewed by staff, so a clumsy question is fine and a made-up fact is impossible.
+ * Turning a document's heading into the question a visitor would ask: "How trigger points are found" → "How are
+ * trigger points found?", "After the injection" → "What happens after the injection?". Plain rules, no language
+ * model: drafts are reviewed by staff, so a plain question is fine and a made-up fact is impossible.
+ *
+ * A heading that only names a topic ("Cancellations", "Parking", "Side effects") says nothing of what is asked about
+ * it: "What are the cancellations?" would be a wrong guess, and "Can I cancel my appointment?" cannot be derived. It
+ * becomes "What is X?" only when the text beneath defines it ("Fibromyalgia is a long-term condition…"), and the
+ * neutral "What about X?" otherwise. A heading that is a statement ("No driving for a day") is kept as it is.
  */
+import { sameTerms } from './draft-terms.ts'
 
 const WH = new Set(['how', 'what', 'why', 'when', 'where', 'who', 'which'])
 const AUX = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'do', 'does', 'did', 'will', 'would', 'should', 'may', 'might', 'must', 'has', 'have'])
@@ -77,11 +83,33 @@ function visitorsWords(words: readonly string[]): string[] {
   })
 }
 
+/** Words that do not start a definition's predicate: "Side effects are usually mild" defines nothing. */
+const NOT_A_DEFINITION = /(ed|ly)$|^(not|also|only|very|still|often|rare|common|available|free|closed|open)$/i
+
+/**
+ * "What is X?" when `sentence` defines the heading's topic: its subject is the heading's words, then "is a/an/the…"
+ * or "are" and a plural noun ("Trigger points are tight knots…"). Returns null otherwise.
+ */
+function definitionQuestion(heading: string, sentence: string): string | null {
+  const match = /^(.{1,80}?)\s+(is|are)\s+(.*)$/i.exec(sentence.trim())
+  if (!match || !sameTerms(match[1]!, heading)) return null
+  const verb = match[2]!.toLowerCase()
+  const next = match[3]!.split(/\s+/).slice(0, 2).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''))
+  const defines = verb === 'is' ? /^(a|an|the|one)$/i.test(next[0]!) : !NOT_A_DEFINITION.test(next[0]!) && next.some((word) => endsInS(word.toLowerCase()))
+  return defines ? `What ${verb} ${lowerFirst(visitorsWords(sentenceCase(match[1]!).split(' ')))}` : null
+}
+
+/** What the document says beneath a heading, which can show how to ask about it. */
+export interface HeadingContext {
+  /** The first sentence of the text beneath the heading. */
+  firstSentence?: string
+}
+
 /**
  * The question a heading stands for. Headings already phrased as questions only get sentence case and a "?".
  * Returns null for an empty heading.
  */
-export function headingToQuestion(heading: string): string | null {
+export function headingToQuestion(heading: string, context: HeadingContext = {}): string | null {
   const text = heading.replace(/\s+/g, ' ').replace(/[\s:.;,!-]+$/, '').trim()
   if (!text) return null
   if (text.endsWith('?')) return sentenceCase(text)
@@ -93,15 +121,9 @@ export function headingToQuestion(heading: string): string | null {
   else if (first === 'if') question = `What ${lowerFirst(words)}`
   else if (PREPOSITIONS.has(first)) question = `What happens ${lowerFirst(words)}`
   else if (OPENING_VERBS.has(first) && words.length >= 2) question = `Does it ${baseVerb(first)} ${words.slice(1).join(' ')}`
-  else {
-    const topic = lowerFirst(words)
-    const plural = endsInS(words.at(-1)!.toLowerCase())
-    if (/^(not|no)$|ing$/.test(first) || / and /.test(topic)) question = `What should I know about ${topic}`
-    // "What are the side effects?" but "What are trigger point injections?": "the" only for short topics.
-    else if (plural) question = /^(the|your|our|my)$/.test(first) || words.length > 2 ? `What are ${topic}` : `What are the ${topic}`
-    else if (words.length <= 3) question = `What is ${topic}`
-    else question = `What should I know about ${topic}`
-  }
+  // A statement ("No driving for a day") asks nothing; it stays a title rather than become a clumsy question.
+  else if (/^(not|no|never|don't)$/.test(first)) return words.join(' ')
+  else question = (context.firstSentence && definitionQuestion(text, context.firstSentence)) || `What about ${lowerFirst(words)}`
   return `${question[0]!.toUpperCase()}${question.slice(1)}?`
 }
 

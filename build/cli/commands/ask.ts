@@ -1,7 +1,7 @@
 /** `frontdesk ask`: answer one question, or every line of standard input. */
-import { createInterface } from 'node:readline'
-import { toAskJson, type Engine, type Reply } from '../../../widget/engine/index.ts'
+import { defaultEngineOptions, toAskJson, type Engine, type Reply } from '../../../widget/engine/index.ts'
 import { loadEngine } from '../kb-file.ts'
+import { readLines, writeWhenReady } from '../lines.ts'
 import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 const KIND_COLOUR = { answer: 'green', clarify: 'yellow', fallback: 'magenta', smalltalk: 'cyan', emergency: 'red' } as const
@@ -35,17 +35,18 @@ Options:
     const { values, positionals } = parse(argv, { json: { type: 'boolean' }, kb: { type: 'string' }, threshold: { type: 'string' } })
     const threshold = thresholdOption(values.threshold)
     const engine: Engine = loadEngine(values.kb, { threshold })
-    const print = (question: string): void => {
+    const print = (question: string): Promise<void> => {
       const reply = engine.reply(question)
-      process.stdout.write(values.json ? `${JSON.stringify(toAskJson(reply))}\n` : formatReply(reply))
+      return writeWhenReady(process.stdout, values.json ? `${JSON.stringify(toAskJson(reply))}\n` : formatReply(reply))
     }
     if (positionals.length > 0) {
-      print(positionals.join(' '))
+      await print(positionals.join(' '))
       return 0
     }
     if (process.stdin.isTTY) throw new UsageError('give a QUESTION, or pipe questions on standard input')
-    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-      if (line.trim()) print(line)
+    // One line read, answered and written at a time; the engine reads no more of a message than maxLength anyway.
+    for await (const line of readLines(process.stdin, defaultEngineOptions.maxLength)) {
+      if (line.trim()) await print(line)
     }
     return 0
   },

@@ -8,11 +8,13 @@ export const command: Command = {
   summary: 'Propose pairs from Markdown or plain-text documents, for staff to review.',
   usage: `Usage: frontdesk draft DOC... [--out FILE] [--force]
 
-Reads each DOC (Markdown, or plain text where short lines standing alone are headings) and proposes pairs in
-the kb/qa format from headings phrased as questions, question lines standing alone, and topical headings turned
-into questions ("Side effects" → "What are the side effects?"). The text beneath becomes a draft answer of a few
-sentences; "source:" is DOC's name without extension as a page id, "#", and the section's slug. Every draft
-carries "note: draft — review before publishing". Prints to standard output unless --out is given.
+Reads each DOC (Markdown, or plain text where short lines standing as headings are headings) and proposes pairs
+in the kb/qa format from headings phrased as questions, question lines ("Q:" labels allowed, with or without blank
+lines around them), and topical headings ("Cancellations" → "What about cancellations?"; "What is…?" only when the
+text beneath defines the topic). The paragraph beneath becomes a draft answer of a few sentences; "source:" is
+DOC's name without extension as a page id, "#", and the section's slug; "related:" lists the drafts sharing the
+most words with it. Every draft carries "note: draft — review before publishing". Prints to standard output
+unless --out is given.
 
 Options:
   --out FILE   write the drafts to FILE

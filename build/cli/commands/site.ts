@@ -11,7 +11,7 @@ Prints the size table; exits 1 when a size budget is exceeded or the knowledge b
 
 Options:
   --kb DIR    the knowledge-base folder (default: kb)
-  --out DIR   the output folder, emptied first (default: dist)
+  --out DIR   the output folder, replaced whole once the new site is complete (default: dist)
   --dev       unminified, with source maps`,
   async run(argv) {
     const { values, positionals } = parse(argv, { kb: { type: 'string' }, out: { type: 'string' }, dev: { type: 'boolean' } })

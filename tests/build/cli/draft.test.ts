@@ -6,7 +6,7 @@ import { tempDir } from '../../helpers/kb-dir.ts'
 
 let dir: string
 let doc: string
-const DOC = '# Guide\n\n## Side effects\nA little soreness for a day or two.\n\n## How long it takes\nAbout twenty minutes in all.\n'
+const DOC = '# Guide\n\n## Side effects\nA little soreness for a day or two after the injection.\n\n## How long the injection takes\nAbout twenty minutes in all.\n'
 
 beforeAll(() => {
   dir = tempDir()
@@ -18,8 +18,8 @@ describe('frontdesk draft', () => {
   it('prints drafts in the kb/qa format', () => {
     const result = runCli(['draft', doc])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('## What are the side effects?\nid: what-are-the-side-effects\nasked:\n- side effects\nsource: guide#side-effects\nrelated: how-long-does-it-take\nnote: draft — review before publishing\n\nA little soreness for a day or two.\n')
-    expect(result.stdout).toContain('## How long does it take?\n')
+    expect(result.stdout).toContain('## What about side effects?\nid: what-about-side-effects\nasked:\n- side effects\nsource: guide#side-effects\nrelated: how-long-does-the-injection-take\nnote: draft — review before publishing\n\nA little soreness for a day or two after the injection.\n')
+    expect(result.stdout).toContain('## How long does the injection take?\n')
   })
 
   it('writes --out, and never overwrites it without --force', () => {

@@ -15,12 +15,6 @@ describe('sentenceCase', () => {
 
 describe('headingToQuestion', () => {
   it.each([
-    ['Side effects', 'What are the side effects?'],
-    ['Fibromyalgia', 'What is fibromyalgia?'],
-    ['Ultrasound guidance', 'What is ultrasound guidance?'],
-    ['Trigger point injections', 'What are trigger point injections?'],
-    ['Infection and bleeding', 'What should I know about infection and bleeding?'],
-    ['Preparing for your visit', 'What should I know about preparing for my visit?'],
     ['How trigger points are found', 'How are trigger points found?'],
     ['What the injections are for', 'What are the injections for?'],
     ['Where trigger points form', 'Where do trigger points form?'],
@@ -37,6 +31,43 @@ describe('headingToQuestion', () => {
     ['What Is a Trigger Point?', 'What is a trigger point?'],
   ])('%s → %s', (heading, question) => {
     expect(headingToQuestion(heading)).toBe(question)
+  })
+
+  it.each([
+    ['Cancellations', 'What about cancellations?'],
+    ['Opening hours', 'What about opening hours?'],
+    ['Parking', 'What about parking?'],
+    ['Side effects', 'What about side effects?'],
+    ['Fibromyalgia', 'What about fibromyalgia?'],
+    ['Infection and bleeding', 'What about infection and bleeding?'],
+    ['Preparing for your visit', 'What about preparing for my visit?'],
+    ['Our team', 'What about your team?'],
+  ])('asks neutrally about a heading that only names a topic: %s → %s', (heading, question) => {
+    expect(headingToQuestion(heading)).toBe(question)
+  })
+
+  it.each([
+    ['Fibromyalgia', 'Fibromyalgia is a long-term condition that causes pain.', 'What is fibromyalgia?'],
+    ['Trigger points', 'A trigger point is a tight knot in a muscle.', 'What is a trigger point?'],
+    ['Trigger point injections', 'Trigger point injections are small injections of anaesthetic.', 'What are trigger point injections?'],
+    ['TPIs', 'TPIs are injections into a knot.', 'What are TPIs?'],
+  ])('asks "What is…?" only when the text beneath defines the topic: %s, "%s"', (heading, firstSentence, question) => {
+    expect(headingToQuestion(heading, { firstSentence })).toBe(question)
+  })
+
+  it.each([
+    ['Cancellations', 'Cancellations are accepted up to a day before.'],
+    ['Side effects', 'Side effects are usually mild.'],
+    ['Parking', 'Parking is free behind the building.'],
+    ['Insurance', 'Most plans cover the injections.'],
+    ['Ultrasound guidance', 'Ultrasound is a way to see the muscle.'],
+  ])('stays neutral when the text beneath says something else about the topic: %s, "%s"', (heading, firstSentence) => {
+    expect(headingToQuestion(heading, { firstSentence })).toBe(`What about ${heading.toLowerCase()}?`)
+  })
+
+  it('keeps a heading that is a statement as it is, rather than make a clumsy question of it', () => {
+    expect(headingToQuestion('No driving after sedation')).toBe('No driving after sedation')
+    expect(headingToQuestion('NOT SUITABLE FOR EVERYONE')).toBe('Not suitable for everyone')
   })
 
   it('returns null for an empty heading', () => {
