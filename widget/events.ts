@@ -1,19 +1,18 @@
 /**
- * The events `<frontdesk-chat>` dispatches, so a clinic can wire its own analytics. Every event bubbles and is
- * composed, and carries its data as plain properties (no `detail`). The widget itself sends nothing anywhere.
+ * The events `<frontdesk-chat>` dispatches, so a clinic can wire its own analytics. Each is a `CustomEvent` whose
+ * `detail` carries the data (the platform's convention); every event bubbles and is composed. The widget itself
+ * sends nothing anywhere.
  *
  * ```js
- * document.addEventListener('frontdesk-reply', (event) => myAnalytics('faq', event.kind, event.pairId))
+ * document.addEventListener('frontdesk-reply', (event) => myAnalytics('faq', event.detail.kind, event.detail.pairId))
  * ```
  */
 import type { ReplyKind } from './engine/index.ts'
 
-const init = { bubbles: true, composed: true } as const
-
 /** What a reply event reports: the engine's reply kinds, plus `error` when answers were unavailable. */
 export type ReplyEventKind = ReplyKind | 'error'
 
-/** The fields of {@link FrontdeskReplyEvent}. */
+/** The `detail` of {@link FrontdeskReplyEvent}. */
 export interface ReplyDetail {
   /** The visitor's question as the engine received it. */
   question: string
@@ -27,63 +26,51 @@ export interface ReplyDetail {
 /** Where a booking link was clicked. */
 export type BookingSource = 'header' | 'fallback' | 'feedback' | 'error'
 
-/** The panel opened. */
-export class FrontdeskOpenEvent extends Event {
-  static readonly type = 'frontdesk-open'
-  constructor() {
-    super(FrontdeskOpenEvent.type, init)
+/** The `detail` of {@link FrontdeskBookingEvent}. */
+export interface BookingDetail {
+  /** Which link: the header's, or the offer under a fallback, a "No" feedback, or an unavailable message. */
+  from: BookingSource
+  /** The booking URL, resolved. */
+  href: string
+}
+
+/** The `detail` of {@link FrontdeskFeedbackEvent}. */
+export interface FeedbackDetail {
+  /** The pair that was answered. */
+  pairId: string
+  helpful: boolean
+}
+
+/** A Frontdesk event: bubbling, composed, its data in `detail`; each subclass names its type in `type`. */
+abstract class FrontdeskEvent<T> extends CustomEvent<T> {
+  constructor(detail: T) {
+    super((new.target as unknown as { type: string }).type, { bubbles: true, composed: true, detail })
   }
 }
 
-/** The panel closed. */
-export class FrontdeskCloseEvent extends Event {
+/** The panel opened. `detail` is null. */
+export class FrontdeskOpenEvent extends FrontdeskEvent<null> {
+  static readonly type = 'frontdesk-open'
+}
+
+/** The panel closed. `detail` is null. */
+export class FrontdeskCloseEvent extends FrontdeskEvent<null> {
   static readonly type = 'frontdesk-close'
-  constructor() {
-    super(FrontdeskCloseEvent.type, init)
-  }
 }
 
 /** The widget replied to a question (typed, picked from a chip or suggestion, or sent with `ask()`). */
-export class FrontdeskReplyEvent extends Event implements ReplyDetail {
+export class FrontdeskReplyEvent extends FrontdeskEvent<ReplyDetail> {
   static readonly type = 'frontdesk-reply'
-  readonly question: string
-  readonly kind: ReplyEventKind
-  readonly pairId: string | null
-  readonly confidence: number
-  constructor(detail: ReplyDetail) {
-    super(FrontdeskReplyEvent.type, init)
-    this.question = detail.question
-    this.kind = detail.kind
-    this.pairId = detail.pairId
-    this.confidence = detail.confidence
-  }
 }
 
 /** The visitor clicked a booking link; the link then navigates as usual. */
-export class FrontdeskBookingEvent extends Event {
+export class FrontdeskBookingEvent extends FrontdeskEvent<BookingDetail> {
   static readonly type = 'frontdesk-booking'
-  /** Which link: the header's, or the offer under a fallback, a "No" feedback, or an unavailable message. */
-  readonly from: BookingSource
-  /** The booking URL, resolved. */
-  readonly href: string
-  constructor(from: BookingSource, href: string) {
-    super(FrontdeskBookingEvent.type, init)
-    this.from = from
-    this.href = href
-  }
 }
 
 /** The visitor answered "Did this answer your question?". */
-export class FrontdeskFeedbackEvent extends Event {
+export class FrontdeskFeedbackEvent extends FrontdeskEvent<FeedbackDetail> {
   static readonly type = 'frontdesk-feedback'
-  /** The pair that was answered. */
-  readonly pairId: string
-  readonly helpful: boolean
-  constructor(pairId: string, helpful: boolean) {
-    super(FrontdeskFeedbackEvent.type, init)
-    this.pairId = pairId
-    this.helpful = helpful
-  }
 }
 
 /** The events by name, for `addEventListener` typing on the element and, since they bubble, the document. */

@@ -7,7 +7,8 @@
  *
  * It defines `<frontdesk-chat>` and, when the page has none, adds one to `<body>` with the script tag's `data-*`
  * settings. A page may place `<frontdesk-chat booking-url="…">` itself instead. Loading the script twice is
- * harmless. No globals: module users import what they need from here.
+ * harmless. If the page's own code already defines `frontdesk-chat`, the console says so and nothing else happens.
+ * No globals: module users import what they need from here.
  */
 import { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
 
@@ -34,6 +35,9 @@ function mount(): void {
   document.body.append(chat)
 }
 
-if (!customElements.get('frontdesk-chat')) customElements.define('frontdesk-chat', FrontdeskChat)
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true })
+const defined = customElements.get('frontdesk-chat')
+if (!defined) customElements.define('frontdesk-chat', FrontdeskChat)
+if (defined && !('frontdesk' in defined)) {
+  console.error('Frontdesk: the page defines its own <frontdesk-chat>, so the chat cannot start; remove that definition.')
+} else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true })
 else mount()

@@ -38,7 +38,7 @@ export interface Settings {
   greeting: string
   /** Starter questions; empty means the knowledge base's first questions. */
   suggestions: string[]
-  /** A valid CSS colour, or null for the theme's default. */
+  /** A literal CSS colour (`auto`: the page's `<meta name="theme-color">`), or null for the theme's default. */
   accent: string | null
   position: 'right' | 'left'
   /** The engine's answer threshold, 0..1, or undefined for the engine's default. */
@@ -81,10 +81,24 @@ function url(value: string, schemes: RegExp): string | null {
   }
 }
 
-/** True for a single CSS colour. `CSS.supports` is the judge; the character check keeps CSS text out either way. */
+/**
+ * A literal colour: a hex value, a name, or one colour function of plain numbers. No `var()`, `url()`, nesting, `;`,
+ * braces or backslashes: `CSS.supports('color', …)` accepts anything holding a `var()`, so it cannot judge alone.
+ */
+const LITERAL_COLOR = /^(#[\da-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([\w\s.,%/+-]*\))$/i
+
+/** True for a single literal CSS colour that the browser understands (`CSS.supports` is the judge where it exists). */
 export function isColor(value: string): boolean {
-  if (/[;{}<>\\]/.test(value)) return false
+  if (!LITERAL_COLOR.test(value)) return false
   return typeof CSS !== 'undefined' && CSS.supports ? CSS.supports('color', value) : /^#[\da-f]{3,8}$/i.test(value)
+}
+
+/** The page's `<meta name="theme-color">` for the current colour scheme, if it has one. */
+function themeColor(): string | undefined {
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color" i]')) {
+    if (!meta.media || matchMedia(meta.media).matches) return meta.content.trim()
+  }
+  return undefined
 }
 
 const same = (value: string): string => value
@@ -104,7 +118,12 @@ const PARSERS: { [K in SettingName]: (value: string, raw: unknown) => Settings[K
   title: same,
   greeting: same,
   suggestions: (value, raw) => (Array.isArray(raw) ? raw.map(text) : value.split('|').map((s) => s.trim())).filter(Boolean),
-  accent: (value) => (isColor(value) ? value : bad('accent', value, 'is not a CSS colour')),
+  accent: (value) => {
+    // `auto`: the page's theme colour, or quietly the default when it has none.
+    const color = value === 'auto' ? themeColor() : value
+    if (color === undefined) return null
+    return isColor(color) ? color : bad('accent', color, 'is not a literal CSS colour')
+  },
   position: (value) => (value === 'left' || value === 'right' ? value : bad('position', value, 'must be "right" or "left"')),
   threshold: (value) => {
     const number = Number(value)

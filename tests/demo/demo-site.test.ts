@@ -23,7 +23,7 @@ function inlineCode(html: string): string[] {
 describe('demo/index.html', () => {
   it('embeds the widget with the one-line script tag a clinic would paste', () => {
     const tags = page.match(/<script\b[^>]*><\/script>/g)
-    expect(tags).toEqual(['<script type="module" src="frontdesk.js" data-booking-url="https://riverside-pain.example/book" data-phone="+1 555 0100"></script>'])
+    expect(tags).toEqual(['<script type="module" src="frontdesk.js" data-booking-url="https://riverside-pain.example/book" data-phone="+1 555 0100" data-accent="#0f5c5b"></script>'])
   })
 
   it('has nothing a strict CSP refuses, and its own stylesheet', () => {

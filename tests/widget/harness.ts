@@ -62,14 +62,14 @@ export async function mount(attributes: Record<string, string> = SETTINGS): Prom
   return chat
 }
 
-/** The panel element, once loaded. */
+/** The panel, once loaded (the launcher keeps it private; tests look inside). */
 export function panelOf(chat: FrontdeskChat): FrontdeskPanel | null {
-  return chat.shadowRoot!.querySelector('frontdesk-panel')
+  return (chat as unknown as { panel: FrontdeskPanel | null }).panel
 }
 
 /** Every element matching `selector` in the launcher's and the panel's shadow roots. */
 export function all<E extends Element = HTMLElement>(chat: FrontdeskChat, selector: string): E[] {
-  const roots = [chat.shadowRoot!, panelOf(chat)?.shadowRoot].filter((root): root is ShadowRoot => !!root)
+  const roots = [chat.shadowRoot!, panelOf(chat)?.renderRoot].filter((root): root is ShadowRoot => !!root)
   return roots.flatMap((root) => [...root.querySelectorAll<E>(selector)])
 }
 

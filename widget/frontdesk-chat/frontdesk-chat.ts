@@ -23,6 +23,14 @@ export function loadPanel(): Promise<PanelModule> {
   return chunk
 }
 
+/** The likely cause of a failed chunk load, for the console. */
+function whyNoChunk(error: unknown): string {
+  // lit-html creates the Trusted Types policy "lit-html" when the chunk starts; a page's CSP may refuse it.
+  return /trusted ?type/i.test(String(error))
+    ? 'the page\'s Trusted Types policy must allow "lit-html" (CSP: trusted-types lit-html)'
+    : 'is the chunks/ folder deployed beside frontdesk.js?'
+}
+
 const NAMES = Object.keys(SETTING_ATTRIBUTES) as SettingName[]
 const BY_ATTRIBUTE = new Map(NAMES.map((name) => [SETTING_ATTRIBUTES[name] as string, name]))
 
@@ -42,13 +50,13 @@ function addSheet(root: ShadowRoot): (text: string) => void {
  * (`bookingUrl`); see `widget/settings.ts`. The attribute `open` opens it at start; as a property, `open` is the
  * method and `isOpen` tells the state.
  *
- * @fires frontdesk-open - The panel opened.
- * @fires frontdesk-close - The panel closed.
- * @fires frontdesk-reply - A reply was shown: `question`, `kind`, `pairId`, `confidence`.
- * @fires frontdesk-booking - A booking link was clicked: `from`, `href`.
- * @fires frontdesk-feedback - "Did this answer your question?" was answered: `pairId`, `helpful`.
+ * @fires frontdesk-open - The panel opened (`detail` null).
+ * @fires frontdesk-close - The panel closed (`detail` null).
+ * @fires frontdesk-reply - A reply was shown: `detail` is `{ question, kind, pairId, confidence }`.
+ * @fires frontdesk-booking - A booking link was clicked: `detail` is `{ from, href }`.
+ * @fires frontdesk-feedback - "Did this answer your question?" was answered: `detail` is `{ pairId, helpful }`.
  *
- * @csspart launcher - The round button that opens the chat.
+ * @csspart launcher - The button that opens the chat: a pill with "Questions?", a round icon under 480 px.
  * @csspart panel - The chat window; its inner parts are listed in `frontdesk-panel.ts` and exported here.
  *
  * @cssprop --frontdesk-accent - Buttons, header and visitor messages. Default a calm blue.
@@ -61,6 +69,8 @@ function addSheet(root: ShadowRoot): (text: string) => void {
  */
 export class FrontdeskChat extends HTMLElement {
   static readonly observedAttributes = [...BY_ATTRIBUTE.keys(), 'open']
+  /** Marks Frontdesk's own class, to tell another copy of the widget from a page's own `frontdesk-chat`. */
+  static readonly frontdesk = true
 
   private settings: Settings = defaultSettings()
   private readonly provided = new Set<SettingName>()
@@ -77,8 +87,8 @@ export class FrontdeskChat extends HTMLElement {
   private readonly host: PanelHost = {
     close: () => this.hide(true),
     replied: (detail) => this.dispatchEvent(new FrontdeskReplyEvent(detail)),
-    booked: (from) => this.dispatchEvent(new FrontdeskBookingEvent(from, this.settings.bookingUrl ?? '')),
-    rated: (pairId, helpful) => this.dispatchEvent(new FrontdeskFeedbackEvent(pairId, helpful)),
+    booked: (from) => this.dispatchEvent(new FrontdeskBookingEvent({ from, href: this.settings.bookingUrl ?? '' })),
+    rated: (pairId, helpful) => this.dispatchEvent(new FrontdeskFeedbackEvent({ pairId, helpful })),
   }
 
   constructor() {
@@ -112,6 +122,7 @@ export class FrontdeskChat extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.panel?.connect()
     // Properties set before the element was defined sit on the instance and would hide the accessors.
     for (const name of NAMES) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
@@ -132,6 +143,10 @@ export class FrontdeskChat extends HTMLElement {
       )
     })
     if (this.hasAttribute('open')) void this.show(false)
+  }
+
+  disconnectedCallback(): void {
+    this.panel?.disconnect()
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -196,8 +211,10 @@ export class FrontdeskChat extends HTMLElement {
     if (!this.panel) {
       const { createPanel } = await loadPanel()
       if (!this.panel) {
-        this.panel = this.root.appendChild(createPanel(this.settings, this.host))
-        this.launcher.setAttribute('aria-controls', this.panel.id)
+        this.panel = createPanel(this.settings, this.host)
+        this.root.append(this.panel.element)
+        this.panel.connect()
+        this.launcher.setAttribute('aria-controls', this.panel.element.id)
       }
     }
     return this.panel
@@ -210,17 +227,17 @@ export class FrontdeskChat extends HTMLElement {
       panel = await this.ensurePanel()
     } catch (error) {
       this.wanted = this.shown
-      console.error('Frontdesk: could not load the chat; is the chunks/ folder deployed beside frontdesk.js?', error)
+      console.error(`Frontdesk: could not load the chat; ${whyNoChunk(error)}`, error)
       return
     }
     // Closed while the chunk was loading.
     if (!this.wanted) return
     if (!this.shown) {
       this.shown = true
-      panel.hidden = false
+      panel.element.hidden = false
       this.launcher.setAttribute('aria-expanded', 'true')
       panel.activate()
-      this.dispatchEvent(new FrontdeskOpenEvent())
+      this.dispatchEvent(new FrontdeskOpenEvent(null))
     }
     if (focus) await panel.focusInput()
   }
@@ -232,11 +249,11 @@ export class FrontdeskChat extends HTMLElement {
     this.shown = false
     this.launcher.setAttribute('aria-expanded', 'false')
     if (this.panel) {
-      this.panel.hidden = true
+      this.panel.element.hidden = true
       this.panel.deactivate()
     }
     if (focusLauncher || focusInside) this.launcher.focus()
-    this.dispatchEvent(new FrontdeskCloseEvent())
+    this.dispatchEvent(new FrontdeskCloseEvent(null))
   }
 }
 

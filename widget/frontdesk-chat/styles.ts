@@ -18,7 +18,7 @@ export const css = `
 .l[aria-expanded=true]{padding:0;justify-content:center}
 .l[aria-expanded=true] .t,.l[aria-expanded=true] .b{display:none}
 .l[aria-expanded=true] .x{display:block}
-@media (max-width:479.98px){.l[aria-expanded=true]{display:none}}
+@media (max-width:479.98px){.l{width:56px;padding:0;justify-content:center}.t{display:none}.l[aria-expanded=true]{display:none}}
 @media (prefers-reduced-motion:no-preference){.l{transition:transform .2s,filter .2s}.l:hover{transform:translateY(-2px)}}
 @media (forced-colors:active){.l{border:2px solid ButtonText}.b,.x::before,.x::after{background:ButtonText}}
 `

@@ -1,17 +1,19 @@
 /**
- * `<frontdesk-panel>`: the chat window, in the chunk `<frontdesk-chat>` loads on first open. A custom element
- * rendering lit-html templates from a signals store (`widget/state/`); it reports to its launcher through
- * {@link PanelHost}, which turns reports into the public events, so all events come from `<frontdesk-chat>`.
+ * The chat window, in the chunk `<frontdesk-chat>` loads on first open: a `<div>` with a shadow root (see
+ * {@link SignalView} for why not a custom element) rendering lit-html templates from a signals store
+ * (`widget/state/`). It reports to its launcher through {@link PanelHost}, which turns reports into the public
+ * events, so all events come from `<frontdesk-chat>`.
  */
 import { html, nothing } from 'lit/html.js'
 import { defaultEngineOptions } from '../engine/index.ts'
 import type { BookingSource, ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
-import { BOT_KINDS, type BotMessage, type Chip } from '../state/messages.ts'
+import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
-import { SignalElement } from './signal-element.ts'
+import { MessageList } from './message-list.ts'
+import { SignalView } from './signal-view.ts'
 import { styles } from './styles.ts'
 
 /** What the panel reports to the element that holds it. */
@@ -25,22 +27,23 @@ export interface PanelHost {
 
 /** Every part inside the panel, exported through `<frontdesk-chat>` so pages can style them with `::part`. */
 export const PANEL_PARTS = [
-  'panel', 'header', 'title', 'booking', 'close', 'reset', 'log', 'message', 'message-visitor', 'message-bot',
+  'panel', 'header', 'title', 'booking', 'close', 'reset', 'log', 'earlier', 'message', 'message-visitor', 'message-bot',
   ...['greeting', ...BOT_KINDS].map((kind) => `message-${kind}`),
   'source', 'chip', 'feedback', 'booking-offer', 'phone', 'emergency-call', 'crisis-call', 'composer', 'input', 'send',
   'suggestions', 'option', 'live', 'disclaimer',
 ]
 
 /**
- * The chat window: header (title, booking, start over, close), the conversation, the question field with
- * type-ahead, the disclaimer and one polite live region. Non-modal: the page stays usable.
+ * The chat window: a one-line header (title, booking, start over, close), the conversation (the latest
+ * `MAX_MESSAGES` messages), the question field with type-ahead, the disclaimer and one polite live region.
+ * Non-modal: the page stays usable.
  *
- * @csspart panel - The window (`role="dialog"`). Also: header, title, booking, close, reset, log, message,
+ * @csspart panel - The window (`role="dialog"`). Also: header, title, booking, close, reset, log, earlier, message,
  *   message-visitor, message-bot, message-KIND, source, chip, feedback, booking-offer, phone, emergency-call,
  *   crisis-call, composer, input, send, suggestions, option, live, disclaimer.
  * @cssprop --frontdesk-accent - See `<frontdesk-chat>`; every custom property is inherited from it.
  */
-export class FrontdeskPanel extends SignalElement {
+export class FrontdeskPanel extends SignalView {
   static override styles = styles
 
   host!: PanelHost
@@ -48,7 +51,10 @@ export class FrontdeskPanel extends SignalElement {
   typeahead!: Typeahead
   private current!: Settings
   private viewportSheet: CSSStyleSheet | null = null
-  private shownCount = 0
+  /** The id of the newest message rendered, to scroll when a new one comes. */
+  private lastShown = 0
+  private context: MessageContext | null = null
+  private readonly list = new MessageList((message: ChatMessage) => renderMessage(message, this.messageContext()), this)
 
   /** The launcher's settings; a new object on every change. */
   get settings(): Settings {
@@ -87,17 +93,32 @@ export class FrontdeskPanel extends SignalElement {
   reset(): void {
     this.store.reset()
     this.typeahead.clear()
-    this.shownCount = 0
+    this.lastShown = 0
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    if (!this.hidden) this.followViewport(true)
+  override connect(): void {
+    super.connect()
+    if (!this.element.hidden) this.followViewport(true)
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
+  override disconnect(): void {
+    super.disconnect()
     this.followViewport(false)
+  }
+
+  /** What message templates read besides the message: a new object only when the settings change. */
+  private messageContext(): MessageContext {
+    const crisisLine = this.store.engine.value?.options.crisisLine ?? defaultEngineOptions.crisisLine
+    if (this.context?.settings !== this.current || this.context.crisisLine !== crisisLine) {
+      this.context = {
+        settings: this.current,
+        crisisLine,
+        choose: (chip) => void this.choose(chip),
+        rate: (message, helpful) => this.rate(message, helpful),
+        booked: (from) => this.host.booked(from),
+      }
+    }
+    return this.context
   }
 
   private input(): HTMLInputElement | null {
@@ -132,7 +153,7 @@ export class FrontdeskPanel extends SignalElement {
 
   private followViewport(on: boolean): void {
     const viewport = window.visualViewport
-    const root = this.shadowRoot
+    const root = this.renderRoot
     if (!viewport || !root || !('adoptedStyleSheets' in root)) return
     for (const type of ['resize', 'scroll']) {
       if (on) viewport.addEventListener(type, this.onViewport)
@@ -173,11 +194,12 @@ export class FrontdeskPanel extends SignalElement {
   }
 
   protected override updated(): void {
-    const count = this.store.messages.value.length
-    if (count === this.shownCount) return
-    const grew = count > this.shownCount
-    this.shownCount = count
+    this.list.sync(this.store.messages.peek(), this.messageContext())
     const log = this.renderRoot.querySelector<HTMLElement>('.log')
+    const last = this.store.messages.peek().at(-1)?.id ?? 0
+    if (last === this.lastShown) return
+    const grew = last > this.lastShown
+    this.lastShown = last
     const question = [...(log?.querySelectorAll<HTMLElement>('[data-from="visitor"]') ?? [])].at(-1)
     if (!log || !grew) return
     // Read from the question down: a long answer from its start, a short one fully in view at the bottom.
@@ -187,32 +209,27 @@ export class FrontdeskPanel extends SignalElement {
 
   protected override template(): unknown {
     const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this.current
-    const ctx: MessageContext = {
-      settings: this.current,
-      crisisLine: this.store.engine.value?.options.crisisLine ?? defaultEngineOptions.crisisLine,
-      choose: (chip) => void this.choose(chip),
-      rate: (message, helpful) => this.rate(message, helpful),
-      booked: (from) => this.host.booked(from),
-    }
-    const { messages, waiting, announcement } = this.store
+    const ctx = this.messageContext()
+    const { messages, earlier, waiting, announcement } = this.store
+    // Read here so that a new message renders; `updated()` puts the messages in place.
+    void messages.value
     const { text, options, active, expanded } = this.typeahead
     const activeId = expanded.value && active.value >= 0 ? `opt${active.value}` : nothing
     return html`<section class="panel ${position}" part="panel" role="dialog" aria-modal="false" aria-labelledby="title" title="">
-      <header part="header">
-        <div class="top">
-          <h2 id="title" part="title">${title}</h2>
-          <button type="button" class="icon" part="close" aria-label="Close chat" @click=${() => this.host.close()}>
-            <span class="x" aria-hidden="true"></span>
-          </button>
-        </div>
-        <div class="actions">
-          ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => this.host.booked('header')}>${bookingLabel}</a>` : nothing}
-          <button type="button" class="reset" part="reset" @click=${() => this.restart()}>Start over</button>
-        </div>
-      </header>
+      <div class="head" part="header">
+        <h2 id="title" part="title" title=${title}>${title}</h2>
+        ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => this.host.booked('header')}>${bookingLabel}</a>` : nothing}
+        <button type="button" class="icon" part="reset" aria-label="Start over" title="Start over" @click=${() => this.restart()}>
+          <span class="re" aria-hidden="true"></span>
+        </button>
+        <button type="button" class="icon" part="close" aria-label="Close chat" @click=${() => this.host.close()}>
+          <span class="x" aria-hidden="true"></span>
+        </button>
+      </div>
       <div class="log" part="log" role="region" aria-label="Conversation" tabindex="0">
         ${renderGreeting(greeting, this.store.starters(suggestions), ctx)}
-        ${messages.value.map((message) => renderMessage(message, ctx))}
+        ${earlier.value > 0 ? html`<p class="note earlier" part="earlier">Earlier messages are not shown.</p>` : nothing}
+        ${this.list.element}
         ${waiting.value > 0 ? html`<div class="typing" aria-hidden="true"><span></span><span></span><span></span></div>` : nothing}
       </div>
       <div class="composer" part="composer">
@@ -242,26 +259,19 @@ export class FrontdeskPanel extends SignalElement {
   }
 }
 
-if (!customElements.get('frontdesk-panel')) customElements.define('frontdesk-panel', FrontdeskPanel)
-
-/** Creates a hidden panel for `<frontdesk-chat>` to insert into its shadow root. */
+/** Creates a hidden panel for `<frontdesk-chat>` to insert (its `element`) into its shadow root. */
 export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel {
-  const element = document.createElement('frontdesk-panel') as FrontdeskPanel
-  element.host = host
-  element.store = createChatStore({
-    kbUrl: () => element.settings.kb,
+  const panel = new FrontdeskPanel()
+  panel.host = host
+  panel.store = createChatStore({
+    kbUrl: () => panel.settings.kb,
     persistKey: settings.persist === 'session' ? `frontdesk:conversation:${settings.kb}` : null,
   })
-  element.typeahead = createTypeahead((text) => element.store.suggest(text))
-  element.settings = settings
+  panel.typeahead = createTypeahead((text) => panel.store.suggest(text))
+  panel.settings = settings
+  const { element } = panel
   element.id = 'panel'
   element.hidden = true
   element.setAttribute('exportparts', PANEL_PARTS.join(','))
-  return element
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'frontdesk-panel': FrontdeskPanel
-  }
+  return panel
 }

@@ -35,7 +35,7 @@ export function renderChips(chips: readonly Chip[], ctx: MessageContext, label =
   </div>`
 }
 
-/** Booking and the phone, for whenever the widget cannot help. */
+/** Booking and the phone in one compact row, for whenever the widget cannot help. */
 export function renderHelp(ctx: MessageContext, from: BookingSource): TemplateResult {
   const { bookingUrl, bookingLabel, phone } = ctx.settings
   if (!bookingUrl && !phone) return html`<p class="note">Please contact the clinic directly.</p>`
@@ -66,7 +66,7 @@ function renderEmergency(message: BotMessage, ctx: MessageContext): TemplateResu
   return html`<div class="bubble alert">
     <p class="alert-title"><span class="alert-icon" aria-hidden="true">!</span>Emergency</p>
     <p>${message.text}</p>
-    <div class="help">
+    <div class="calls">
       <a class="call" part="emergency-call" href=${telHref(number)}>Call ${number}</a>
       ${message.crisis ? html`<a class="call" part="crisis-call" href=${telHref(ctx.crisisLine)}>Call ${ctx.crisisLine}</a>` : nothing}
     </div>

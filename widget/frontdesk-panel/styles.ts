@@ -18,20 +18,19 @@ a{color:var(--lk);text-decoration:underline;text-underline-offset:2px}
 button,input{margin:0;font:inherit;color:inherit;letter-spacing:inherit;text-transform:none;-webkit-tap-highlight-color:transparent}
 button{border:0;background:none;cursor:pointer}
 :focus-visible{outline:3px solid var(--fo);outline-offset:2px}
-header{flex:none;padding:12px 10px 14px 18px;background:var(--a);color:var(--oa);--fo:var(--oa)}
-.top{display:flex;align-items:flex-start;gap:8px}
-h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
+.head{flex:none;display:flex;align-items:center;gap:2px;padding:8px 6px 8px 16px;background:var(--a);color:var(--oa);--fo:var(--oa)}
+h2{flex:1 1 0;min-width:0;margin-right:6px;font-size:16px;font-weight:650;line-height:1.3}
+h2,.book,.btn{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
 .icon{flex:none;display:grid;place-items:center;width:40px;height:40px;border-radius:50%}
 .icon:hover{background:rgba(255,255,255,.16)}
 .x{position:relative;width:18px;height:18px}
 .x::before,.x::after{content:"";position:absolute;left:8px;top:0;width:2px;height:18px;border-radius:1px;background:currentColor;transform:rotate(45deg)}
 .x::after{transform:rotate(-45deg)}
-.actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:8px}
-.book,.reset,.btn,.call{display:inline-flex;align-items:center;min-height:40px;border-radius:999px;font-size:15px;font-weight:600;line-height:1.2;text-decoration:none}
-.book,.reset{padding:0 16px}
-.book{background:var(--oa);color:var(--a)}
-.reset{border:1.5px solid;color:var(--oa);font-weight:500}
-.reset:hover{background:rgba(255,255,255,.14)}
+.re{position:relative;width:17px;height:17px;border:2px solid;border-top-color:transparent;border-radius:50%;transform:rotate(-45deg)}
+.re::after{content:"";position:absolute;top:-4px;right:-6px;border:5px solid transparent;border-left-color:currentColor;transform:rotate(-45deg)}
+.book,.btn,.call{border-radius:999px;font-weight:600;text-decoration:none}
+.book,.btn{display:block;padding:0 12px;font-size:13px;line-height:34px}
+.book{max-width:60%;margin-right:4px;padding:0 10px;background:var(--oa);color:var(--a)}
 .log{position:relative;flex:1;display:flex;flex-direction:column;gap:14px;overflow-y:auto;overscroll-behavior:contain;padding:18px 16px;background:var(--bg)}
 .msg{display:flex;flex-direction:column;align-items:flex-start;gap:8px}
 .visitor{align-items:flex-end}
@@ -48,9 +47,11 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .chip,.btn{border:1.5px solid var(--a);background:var(--bg);color:var(--lk)}
 .chip{min-height:36px;padding:6px 14px;border-radius:18px;font-size:14px;font-weight:500;line-height:1.3;text-align:left}
 .chip:hover,[role=option]:hover{background:var(--hv,#e7eef8)}
-.help{display:flex;flex-wrap:wrap;gap:8px}
-.btn{padding:8px 16px}
+.msgs,.msgs>div{display:contents}
+.help,.calls{display:flex;gap:8px;max-width:100%}
+.btn{line-height:31px}
 .btn.primary{background:var(--a);color:var(--oa)}
+.btn[part=phone]{flex:none}
 .feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;font-size:14px;line-height:1.4;color:var(--mu)}
 .feedback.no{flex-direction:column;align-items:flex-start}
 .mini{min-width:52px;min-height:32px;padding:4px 14px;border:1px solid var(--ln);border-radius:999px;background:var(--bg);color:var(--fg);font-size:14px;line-height:1.2}
@@ -58,7 +59,8 @@ h2{flex:1;padding-top:8px;font-size:17px;font-weight:650;line-height:1.3}
 .alert{max-width:100%;border:2px solid #b3261e;border-radius:12px;background:#fff4f3;color:#5c0a05}
 .alert-title{display:flex;align-items:center;gap:8px;font-weight:700;color:#8c1d18}
 .alert-icon{display:grid;place-items:center;width:22px;height:22px;border-radius:50%;background:#b3261e;color:#fff;font-size:14px;font-weight:800;line-height:1}
-.call{min-height:48px;padding:10px 22px;background:#b3261e;color:#fff;font-size:17px;font-weight:700}
+.calls{flex-wrap:wrap}
+.call{display:inline-flex;align-items:center;min-height:48px;padding:10px 22px;background:#b3261e;color:#fff;font-size:17px;font-weight:700;line-height:1.2}
 .typing{display:flex;gap:5px;padding:14px 16px;align-self:flex-start}
 .typing span{width:7px;height:7px;border-radius:50%;background:var(--mu);opacity:.5}
 .composer{position:relative;flex:none;display:flex;gap:8px;padding:12px 12px 8px;border-top:1px solid var(--ln);background:var(--bg)}
@@ -74,7 +76,7 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 .disclaimer{flex:none;padding:0 16px 10px;background:var(--bg);font-size:12px;line-height:1.4;color:var(--mu);text-align:center}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg));--ring:color-mix(in srgb,var(--a) 30%,transparent)}}
-@media (pointer:coarse){.chip,.mini,.btn,.book,.reset,.icon{min-height:44px}.icon{width:44px;height:44px}}
+@media (pointer:coarse){.chip,.mini,.icon{min-height:44px}.icon{width:44px;height:44px}.book,.btn{line-height:40px}}
 @media (max-width:479.98px){.panel{top:0;right:0;bottom:auto;left:0;width:100%;height:100vh;height:100dvh;border-radius:0;box-shadow:none}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}.log{scroll-behavior:smooth}.typing span{animation:fd-dot 1.2s infinite}.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}}
 @keyframes fd-in{from{opacity:0;transform:translateY(12px)}}
@@ -82,5 +84,5 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 @media (prefers-color-scheme:dark){.panel{--bg:#15191e;--fg:#e6ebf0;--mu:#a5b1bd;--ln:#38414b;--bb:#232a32;--fo:#e6ebf0}
 @supports (color:color-mix(in srgb,red,blue)){.panel{--lk:color-mix(in srgb,var(--a) 40%,#fff);--hv:color-mix(in srgb,var(--a) 30%,var(--bg))}}
 .alert{border-color:#ff8a80;background:#3a0f0c;color:#ffe4e1}.alert-title{color:#ffb4ab}.call,.alert-icon{background:#ffb4ab;color:#410002}}
-@media (forced-colors:active){.panel{border:1px solid CanvasText}.x::before,.x::after,.arrow{background:ButtonText}.chip,.mini,.btn,.book,.reset{border:1px solid ButtonText}}
+@media (forced-colors:active){.panel{border:1px solid CanvasText}.x::before,.x::after,.arrow{background:ButtonText}.chip,.mini,.btn,.book{border:1px solid ButtonText}}
 `

@@ -7,8 +7,11 @@ import { batch, effect, signal } from '@preact/signals-core'
 import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile, type Suggestion } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
 import { createKbLoader, type KbLoaderOptions } from './kb-loader.ts'
-import { fromPair, fromReply, replyDetail, restoreMessages, SORRY_TEXT, THANKS_TEXT, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
+import { fromPair, fromReply, replyDetail, restoreMessages, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
 import { sessionSlot } from './storage.ts'
+
+/** The most messages a conversation keeps (and the panel shows); older ones are dropped, so a long chat stays fast. */
+export const MAX_MESSAGES = 100
 
 /** Options of {@link createChatStore}. */
 export interface ChatStoreOptions {
@@ -26,8 +29,10 @@ export type ChatStore = ReturnType<typeof createChatStore>
 /** Creates the state of one chat panel. */
 export function createChatStore(options: ChatStoreOptions) {
   const slot = options.persistKey ? sessionSlot(options.persistKey) : null
-  /** The conversation, oldest first (the greeting is not part of it). */
-  const messages = signal<ChatMessage[]>(slot ? restoreMessages(slot.load()) : [])
+  /** The conversation, oldest first (the greeting is not part of it): the latest {@link MAX_MESSAGES} only. */
+  const messages = signal<ChatMessage[]>(slot ? restoreMessages(slot.load()).slice(-MAX_MESSAGES) : [])
+  /** How many earlier messages were dropped. */
+  const earlier = signal(0)
   /** The engine, once the knowledge base is loaded. */
   const engine = signal<Engine | null>(null)
   /** Questions waiting for the knowledge base: the panel shows a typing indicator meanwhile. */
@@ -55,12 +60,26 @@ export function createChatStore(options: ChatStoreOptions) {
   const dispose = slot ? effect(() => slot.save(messages.value)) : () => {}
 
   const push = (...added: ChatMessage[]): void => {
-    messages.value = [...messages.value, ...added]
+    const all = [...messages.value, ...added]
+    const drop = Math.max(0, all.length - MAX_MESSAGES)
+    batch(() => {
+      earlier.value += drop
+      messages.value = drop ? all.slice(drop) : all
+    })
   }
 
   const announce = (text: string): void => {
     // A repeated reply must still be announced: a changed (invisible) character makes it a new text.
     announcement.value = text === announcement.value ? `${text}\u00a0` : text
+  }
+
+  /** Adds a reply and announces it. Booking is offered at most once in a row: the header always has it. */
+  const reply = (message: BotMessage): BotMessage => {
+    const last = messages.value.filter((m): m is BotMessage => m.from === 'bot').at(-1)
+    const shown = message.help && last && (last.help || last.feedback === 'no') ? { ...message, help: false } : message
+    push(shown)
+    announce(shown.text)
+    return shown
   }
 
   /** Resolves to the engine, loading the knowledge base if needed; null while it is unavailable. */
@@ -79,14 +98,20 @@ export function createChatStore(options: ChatStoreOptions) {
   async function converse(question: string, answer: (engine: Engine, id: number) => BotMessage): Promise<ReplyDetail> {
     push({ id: nextId++, from: 'visitor', text: question })
     const current = await ready()
-    const reply = current ? answer(current, nextId++) : unavailable(nextId++)
-    push(reply)
-    announce(reply.text)
-    return replyDetail(question, reply)
+    const id = nextId++
+    let message = unavailable(id)
+    try {
+      if (current) message = answer(current, id)
+    } catch (error) {
+      // Whatever went wrong, the visitor gets a reply with booking, and nothing is thrown into the page.
+      console.error('Frontdesk: could not answer', error)
+    }
+    return replyDetail(question, reply(message))
   }
 
   return {
     messages,
+    earlier,
     engine,
     waiting,
     announcement,
@@ -94,11 +119,10 @@ export function createChatStore(options: ChatStoreOptions) {
     /** The panel opened: load the knowledge base, and say so if it is unavailable. */
     async start(): Promise<void> {
       if (await ready()) return
+      // A question asked meanwhile gets its own reply saying so; an unavailable message is never repeated.
       const last = messages.value.at(-1)
-      if (last?.from === 'bot' && last.kind === 'error') return
-      const message = unavailable(nextId++)
-      push(message)
-      announce(message.text)
+      if (last?.from === 'visitor' || (last?.from === 'bot' && last.kind === 'error')) return
+      reply(unavailable(nextId++))
     },
 
     /** Answers a typed question. Blank text is ignored (resolves to null). */
@@ -122,8 +146,8 @@ export function createChatStore(options: ChatStoreOptions) {
     rate(messageId: number, helpful: boolean): string | null {
       const message = messages.value.find((m): m is BotMessage => m.id === messageId && m.from === 'bot')
       if (!message || message.feedback !== 'ask' || !message.pairId) return null
+      // Not announced: focus moves to what replaces the buttons, and a screen reader reads it from there.
       messages.value = messages.value.map((m) => (m === message ? { ...message, feedback: helpful ? 'yes' : 'no' } : m))
-      announce(helpful ? THANKS_TEXT : SORRY_TEXT)
       return message.pairId
     },
 
@@ -163,6 +187,7 @@ export function createChatStore(options: ChatStoreOptions) {
     reset(): void {
       batch(() => {
         messages.value = []
+        earlier.value = 0
         announcement.value = ''
       })
       slot?.clear()

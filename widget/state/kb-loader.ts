@@ -1,60 +1,64 @@
 /**
- * Fetching `kb.json` on first open, with bounded retries: a failed load is tried again on the visitor's next
- * question, after a jittered backoff, at most `maxAttempts` times in all. Never throws or rejects; failures are
- * reported on the console (they are usually a deployment mistake) and resolve to null.
+ * Fetching `kb.json` once it is needed, with a deadline and retries. A caller waits at most `deadline` for the
+ * knowledge base and then gets null (the visitor is told answers are unavailable and offered booking) while the
+ * request goes on: when it later arrives, the next call has it. A failed load is tried again on the next call after
+ * a jittered, growing backoff, for as long as the page lives, with never more than one request in flight. Never
+ * throws or rejects; failures are reported on the console (they are usually a deployment mistake).
  */
 
 /** Options of {@link createKbLoader}. */
 export interface KbLoaderOptions {
-  /** Attempts in all, the first included. Default 3. */
-  maxAttempts?: number
-  /** Milliseconds to wait after failed attempt `n` before the next. Default: jittered exponential from 400 ms. */
+  /** Milliseconds a `load()` call waits before resolving to null; the request itself goes on. Default 5 s. */
+  deadline?: number
+  /** Milliseconds without a response (headers) before a request is abandoned, so a later call can try again. Default 30 s. */
+  timeout?: number
+  /** Milliseconds to wait after failed attempt `n` before the next. Default {@link jitteredBackoff}. */
   backoff?: (attempt: number) => number
 }
 
 /** Loads and checks the knowledge base once it is needed. */
 export interface KbLoader<T> {
-  /** The built value, or null when unavailable now. Concurrent calls share one request. */
+  /** The built value, or null when it is unavailable now or has not arrived within the deadline. */
   load(): Promise<T | null>
   /** Attempts made so far. */
   readonly attempts: number
 }
 
-/** The default backoff: 400 ms, 800 ms… each scaled by a random 50–100 % so many visitors do not retry in step. */
+/** The default backoff: 400 ms, 800 ms… up to a minute, each scaled by a random 50–100 % so visitors do not retry in step. */
 export function jitteredBackoff(attempt: number): number {
-  return 400 * 2 ** (attempt - 1) * (0.5 + Math.random() / 2)
+  return Math.min(60_000, 400 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2)
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number): Promise<null> => new Promise((resolve) => setTimeout(resolve, ms, null))
 
 /**
  * A loader for the JSON at `url()`. `build` turns the parsed JSON into what the caller needs (say, an engine) and
  * throws when it cannot; that counts as a failed attempt like a 404 or a network error does.
  */
 export function createKbLoader<T>(url: () => string, build: (json: unknown) => T, options: KbLoaderOptions = {}): KbLoader<T> {
-  const maxAttempts = options.maxAttempts ?? 3
-  const backoff = options.backoff ?? jitteredBackoff
+  const { deadline = 5_000, timeout = 30_000, backoff = jitteredBackoff } = options
   let value: T | null = null
   let pending: Promise<T | null> | null = null
   let attempts = 0
   let retryAt = 0
 
   async function attempt(): Promise<T | null> {
-    const wait = retryAt - Date.now()
-    if (wait > 0) await sleep(wait)
+    await sleep(retryAt - Date.now())
     attempts++
     const href = url()
+    const controller = new AbortController()
+    // Only the wait for a response is bounded: a large file still arriving is not cut off.
+    const timer = setTimeout(() => controller.abort(new Error(`no response in ${timeout / 1000} s`)), timeout)
     try {
       // No credentials: the widget sends nothing about the visitor, not even cookies.
-      const response = await fetch(href, { credentials: 'omit' })
+      const response = await fetch(href, { credentials: 'omit', signal: controller.signal })
+      clearTimeout(timer)
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      value = build(await response.json())
-      return value
+      return (value = build(await response.json()))
     } catch (error) {
+      clearTimeout(timer)
       retryAt = Date.now() + backoff(attempts)
-      const why = error instanceof Error ? error.message : String(error)
-      const next = attempts < maxAttempts ? 'will retry on the next question' : 'giving up'
-      console.error(`Frontdesk: could not load the knowledge base from ${href} (attempt ${attempts} of ${maxAttempts}, ${next}): ${why}`)
+      console.error(`Frontdesk: could not load the knowledge base from ${href} (attempt ${attempts}; will retry on the next question):`, error)
       return null
     }
   }
@@ -62,10 +66,16 @@ export function createKbLoader<T>(url: () => string, build: (json: unknown) => T
   return {
     load() {
       if (value !== null) return Promise.resolve(value)
-      if (pending) return pending
-      if (attempts >= maxAttempts) return Promise.resolve(null)
-      pending = attempt().finally(() => (pending = null))
-      return pending
+      const current = (pending ??= attempt().finally(() => (pending = null)))
+      // Still backing off for longer than a visitor should wait: answer now; the attempt is made all the same.
+      if (retryAt - Date.now() >= deadline) return Promise.resolve(null)
+      return Promise.race([
+        current,
+        sleep(deadline).then(() => {
+          if (pending === current) console.warn(`Frontdesk: no knowledge base after ${deadline / 1000} s; still waiting for it.`)
+          return null
+        }),
+      ])
     },
     get attempts() {
       return attempts

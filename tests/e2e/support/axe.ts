@@ -1,8 +1,13 @@
-/** axe-core in the page: WCAG 2.x A and AA rules (2.2 included), shadow DOM included, violations printed readably. */
+/**
+ * axe-core in the page: WCAG 2.x A and AA rules (2.2 included) and two landmark rules, shadow DOM included,
+ * violations printed readably.
+ */
 import type { Page } from 'playwright-core'
 import { AXE } from './paths.ts'
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+/** Best-practice rules run as well: a widget must not add a second `banner` or an unnamed duplicate landmark. */
+export const EXTRA_RULES = ['landmark-no-duplicate-banner', 'landmark-unique']
 
 export interface AxeViolation {
   id: string
@@ -16,7 +21,7 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
   if (!loaded) await page.addScriptTag({ path: AXE })
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ([tags, extra]) => {
     interface AxeResult {
       violations: {
         id: string
@@ -27,7 +32,8 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       }[]
     }
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]))
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -35,7 +41,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       helpUrl: v.helpUrl,
       nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, summary: n.failureSummary ?? '' })),
     }))
-  }, WCAG_TAGS)
+  }, [WCAG_TAGS, EXTRA_RULES] as const)
 }
 
 /** Violations as a report a person can act on. */

@@ -42,8 +42,7 @@ describe('the launcher', () => {
     const chat = await mount()
     launcherOf(chat).dispatchEvent(new Event('pointerenter'))
     const { loadPanel } = await import('../../../widget/frontdesk-chat/frontdesk-chat.ts')
-    await loadPanel()
-    expect(customElements.get('frontdesk-panel')).toBeDefined()
+    expect(typeof (await loadPanel()).createPanel).toBe('function')
     expect(fetch).not.toHaveBeenCalled()
   })
 
@@ -66,7 +65,7 @@ describe('keyboard', () => {
     await press(chat, 'Escape')
     expect(chat.isOpen).toBe(false)
     expect(launcher.getAttribute('aria-expanded')).toBe('false')
-    expect(panelOf(chat)!.hidden).toBe(true)
+    expect(panelOf(chat)!.element.hidden).toBe(true)
     expect(focused()).toBe(launcher)
   })
 
@@ -122,7 +121,7 @@ describe('methods', () => {
 })
 
 describe('events', () => {
-  it('are typed Event subclasses that bubble out of the shadow root from <frontdesk-chat>', async () => {
+  it('are typed CustomEvent subclasses that bubble out of the shadow root from <frontdesk-chat>', async () => {
     serve()
     const events = record()
     const chat = await mount()
@@ -131,8 +130,20 @@ describe('events', () => {
     expect(events[0]).toBeInstanceOf(FrontdeskOpenEvent)
     expect(events[1]).toBeInstanceOf(FrontdeskCloseEvent)
     for (const event of events) {
-      expect([event.bubbles, event.composed, event.target]).toEqual([true, true, chat])
+      expect(event).toBeInstanceOf(CustomEvent)
+      expect([event.bubbles, event.composed, event.target, (event as CustomEvent).detail]).toEqual([true, true, chat, null])
     }
+  })
+
+  it('carry their data in detail, so a listener written the usual way reads it', async () => {
+    serve()
+    const kinds: unknown[] = []
+    const listening = new AbortController()
+    document.addEventListener('frontdesk-reply', (event) => kinds.push((event as CustomEvent<{ kind: string }>).detail.kind), { signal: listening.signal })
+    const chat = await mount()
+    await ask(chat, 'does it hurt')
+    listening.abort()
+    expect(kinds).toEqual(['answer'])
   })
 
   it('frontdesk-reply tells the question, the kind, the pair and the confidence', async () => {
@@ -142,13 +153,14 @@ describe('events', () => {
     await ask(chat, 'does it hurt')
     await ask(chat, 'blorf snizzle')
     const replies = events.filter((e): e is FrontdeskReplyEvent => e instanceof FrontdeskReplyEvent)
-    expect(replies.map(({ question, kind }) => ({ question, kind }))).toEqual([
+    expect(replies.map(({ detail: { question, kind } }) => ({ question, kind }))).toEqual([
       { question: 'does it hurt', kind: 'answer' },
       { question: 'blorf snizzle', kind: 'fallback' },
     ])
-    expect(replies[0]!.pairId).toBe('does-it-hurt')
-    expect(replies[0]!.confidence).toBeGreaterThan(0.5)
-    expect(replies[1]!.confidence).toBeLessThan(0.5)
+    expect(Object.keys(replies[0]!.detail).sort()).toEqual(['confidence', 'kind', 'pairId', 'question'])
+    expect(replies[0]!.detail.pairId).toBe('does-it-hurt')
+    expect(replies[0]!.detail.confidence).toBeGreaterThan(0.5)
+    expect(replies[1]!.detail.confidence).toBeLessThan(0.5)
   })
 
   it('frontdesk-reply also fires for a chip, with the pair it answered', async () => {
@@ -159,7 +171,7 @@ describe('events', () => {
     one(chat, 'button[part~="chip"][data-pair-id="what-is-it"]').click()
     await vi.waitFor(() => expect(events.some((e) => e instanceof FrontdeskReplyEvent)).toBe(true))
     const reply = events.find((e): e is FrontdeskReplyEvent => e instanceof FrontdeskReplyEvent)!
-    expect([reply.kind, reply.pairId, reply.confidence]).toEqual(['answer', 'what-is-it', 1])
+    expect(reply.detail).toEqual({ question: expect.any(String), kind: 'answer', pairId: 'what-is-it', confidence: 1 })
   })
 
   it('frontdesk-booking tells where the booking link was clicked', async () => {
@@ -175,7 +187,7 @@ describe('events', () => {
     offer.addEventListener('click', (event) => event.preventDefault())
     offer.click()
     const bookings = events.filter((e): e is FrontdeskBookingEvent => e instanceof FrontdeskBookingEvent)
-    expect(bookings.map(({ from, href }) => ({ from, href }))).toEqual([
+    expect(bookings.map(({ detail }) => detail)).toEqual([
       { from: 'header', href: 'https://clinic.example/book' },
       { from: 'fallback', href: 'https://clinic.example/book' },
     ])
@@ -190,7 +202,7 @@ describe('events', () => {
     no.click()
     no.click()
     const feedback = events.filter((e): e is FrontdeskFeedbackEvent => e instanceof FrontdeskFeedbackEvent)
-    expect(feedback.map(({ pairId, helpful }) => ({ pairId, helpful }))).toEqual([{ pairId: 'does-it-hurt', helpful: false }])
+    expect(feedback.map(({ detail }) => detail)).toEqual([{ pairId: 'does-it-hurt', helpful: false }])
   })
 })
 
@@ -221,8 +233,9 @@ describe('configuration mistakes', () => {
   })
 
   it.each([
-    ['accent', 'notacolour', 'is not a CSS colour'],
-    ['accent', 'red;}body{display:none', 'is not a CSS colour'],
+    ['accent', 'notacolour', 'is not a literal CSS colour'],
+    ['accent', 'red;}body{display:none', 'is not a literal CSS colour'],
+    ['accent', 'var(--nope, url(//evil.example/b.png))', 'is not a literal CSS colour'],
     ['threshold', '2', 'must be a number from 0 to 1'],
     ['threshold', 'high', 'must be a number from 0 to 1'],
     ['position', 'middle', 'must be "right" or "left"'],

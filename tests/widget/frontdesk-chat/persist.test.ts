@@ -83,6 +83,22 @@ describe('persist', () => {
     expect(error).not.toHaveBeenCalled()
   })
 
+  it('"session": a stored answer nested 100,000 levels deep is shown as text, and the widget keeps working', async () => {
+    serve()
+    const depth = 100_000
+    const deep = '{"type":"em","children":['.repeat(depth) + '{"type":"text","text":"A deep answer."}' + ']}'.repeat(depth)
+    const stored = `[{"id":1,"from":"visitor","text":"deep?"},{"id":2,"from":"bot","kind":"answer","text":"A deep answer.","rich":[{"type":"paragraph","children":[${deep}]}]}]`
+    sessionStorage.setItem('frontdesk:conversation:https://clinic.example/kb.json', stored)
+    const chat = await mount(PERSIST)
+    await open(chat)
+    expect(bots(chat).at(-1)?.textContent?.trim()).toBe('A deep answer.')
+    expect((await ask(chat, 'does it hurt')).dataset.kind).toBe('answer')
+    await chat.reset()
+    await open(chat)
+    expect((await ask(chat, 'does it hurt')).dataset.kind).toBe('answer')
+    sessionStorage.clear()
+  })
+
   it('"session": a stored conversation that is not ours is ignored', async () => {
     serve()
     sessionStorage.setItem('frontdesk:conversation:https://clinic.example/kb.json', '{"not": "a conversation"')

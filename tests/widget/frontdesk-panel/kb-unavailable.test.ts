@@ -5,7 +5,7 @@
  * a bounded number of times. Nothing throws: vitest fails the run on any unhandled rejection.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { KB, SETTINGS, all, ask, bots, mount, open } from '../harness.ts'
+import { KB, SETTINGS, all, ask, bots, mount, one, open, rendered } from '../harness.ts'
 
 const text = (element: Element | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
@@ -47,18 +47,36 @@ describe('kb.json that cannot be used', () => {
     },
   )
 
-  it('retries on each next question, three attempts in all, then stops asking the network', async () => {
+  it('retries on each next question, past three attempts, one request at a time', async () => {
     const fetch = failing('404')
     vi.spyOn(console, 'error').mockImplementation(() => {})
+    // The shortest jittered backoff (200, 400, 800 ms), to keep the test short.
+    vi.spyOn(Math, 'random').mockReturnValue(0)
     const chat = await mount()
     await open(chat)
     expect(fetch).toHaveBeenCalledTimes(1)
-    for (const [i, expected] of [2, 3, 3, 3].entries()) {
+    for (const [i, expected] of [2, 3, 4].entries()) {
       const message = await ask(chat, `does it hurt ${i}`)
       expect(message.dataset.kind).toBe('error')
       expect(fetch).toHaveBeenCalledTimes(expected)
     }
-    expect(bots(chat).filter((m) => m.dataset.kind === 'error')).toHaveLength(5)
+    expect(bots(chat).filter((m) => m.dataset.kind === 'error')).toHaveLength(4)
+  })
+
+  it('one ask() on a closed widget while kb.json fails: one unavailable message, one booking offer, one announcement', async () => {
+    failing('404')
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const chat = await mount()
+    const live = vi.fn()
+    await chat.ask('does it hurt')
+    await rendered(chat)
+    new MutationObserver(live).observe(one(chat, '[part~="live"]'), { childList: true, characterData: true, subtree: true })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await rendered(chat)
+    expect(bots(chat).map((m) => m.dataset.kind)).toEqual(['greeting', 'error'])
+    expect(all(chat, 'a[part~="booking-offer"]')).toHaveLength(1)
+    expect(text(one(chat, '[part~="live"]'))).toMatch(/^Sorry, answers are unavailable right now\./)
+    expect(live, 'no second announcement after the reply').not.toHaveBeenCalled()
   })
 
   it('answers once kb.json is back', async () => {
@@ -92,7 +110,7 @@ describe('kb.json loading', () => {
     await open(chat)
     await ask(chat, 'does it hurt')
     expect(fetch).toHaveBeenCalledTimes(1)
-    expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', { credentials: 'omit' })
+    expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
   })
 
   it('a question asked while it loads is answered when it arrives', async () => {

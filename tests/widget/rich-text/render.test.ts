@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { render } from 'lit'
 import { describe, expect, it } from 'vitest'
 import type { RichBlock, RichInline, RichText } from '../../../widget/engine/index.ts'
-import { renderRichText } from '../../../widget/rich-text/render.ts'
+import { MAX_DEPTH, renderRichText } from '../../../widget/rich-text/render.ts'
 
 function draw(text: RichText): HTMLElement {
   const container = document.createElement('div')
@@ -19,6 +19,15 @@ const html = (container: HTMLElement): string => container.innerHTML.replace(/<!
 const t = (text: string): RichInline => ({ type: 'text', text })
 
 describe('renderRichText', () => {
+  it(`renders nesting far deeper than any answer without recursing: past ${MAX_DEPTH} levels, as plain text`, () => {
+    let node: RichInline = t('deep')
+    for (let i = 0; i < 20_000; i++) node = i % 3 === 2 ? { type: 'link', href: 'https://clinic.example/', children: [node] } : { type: i % 2 ? 'strong' : 'em', children: [node] }
+    const container = draw([{ type: 'paragraph', children: [t('a '), node, t(' z')] }, { type: 'list', ordered: false, items: [[node]] }])
+    expect(container.querySelector('p')!.textContent).toBe('a deep z')
+    expect(container.querySelector('li')!.textContent).toBe('deep')
+    expect(container.querySelector('p')!.querySelectorAll('strong, em, a')).toHaveLength(MAX_DEPTH)
+  })
+
   it('renders paragraphs, lists, strong, em and links', () => {
     const container = draw([
       { type: 'paragraph', children: [t('A '), { type: 'strong', children: [t('small')] }, t(' and '), { type: 'em', children: [t('quick')] }, t(' shot.')] },

@@ -1,7 +1,7 @@
 /** `createChatStore`: the conversation's signals and actions, over the real engine and a stubbed fetch. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
-import { createChatStore } from '../../../widget/state/chat-store.ts'
+import { createChatStore, MAX_MESSAGES } from '../../../widget/state/chat-store.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 
 const kb = compileKb(SMALL_KB)
@@ -48,7 +48,14 @@ describe('createChatStore', () => {
     expect(chat.rate(answer.id, false)).toBe('does-it-hurt')
     expect(chat.rate(answer.id, true)).toBeNull()
     expect(chat.messages.value[1]).toMatchObject({ feedback: 'no' })
-    expect(chat.announcement.value).toMatch(/^Sorry that didn't help/)
+  })
+
+  it('rate() announces nothing: focus moves to the thanks (or sorry), and a screen reader reads it once from there', async () => {
+    const chat = store()
+    await chat.ask('does it hurt')
+    const announced = chat.announcement.value
+    chat.rate(chat.messages.value[1]!.id, true)
+    expect(chat.announcement.value).toBe(announced)
   })
 
   it('starters() are the first questions, or the given suggestions matched to pairs', async () => {
@@ -83,6 +90,55 @@ describe('createChatStore', () => {
     await chat.start()
     expect(chat.messages.value.map((m) => (m.from === 'bot' ? m.kind : m.from))).toEqual(['error'])
     expect(await chat.ask('does it hurt')).toMatchObject({ kind: 'error', pairId: null })
+  })
+
+  it('a question asked while the first load fails gets the one unavailable message: start() adds none of its own', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const chat = store(async () => new Response('', { status: 404 }))
+    // What `ask()` on a closed widget does: open (start) and ask at once.
+    await Promise.all([chat.start(), chat.ask('does it hurt')])
+    expect(chat.messages.value.map((m) => (m.from === 'bot' ? m.kind : m.from))).toEqual(['visitor', 'error'])
+    expect(chat.announcement.value).toMatch(/^Sorry, answers are unavailable/)
+  })
+
+  it('never offers booking in two replies in a row (the header always has it)', async () => {
+    const chat = store()
+    const offers = async (question: string): Promise<boolean> => {
+      await chat.ask(question)
+      const reply = chat.messages.value.at(-1)!
+      return reply.from === 'bot' && reply.help
+    }
+    expect(await offers('blorf snizzle')).toBe(true)
+    expect(await offers('wumpus quux')).toBe(false)
+    expect(await offers('zorp glax')).toBe(true)
+    expect(await offers('does it hurt')).toBe(false)
+    expect(await offers('blorf snizzle')).toBe(true)
+    // After a "No" to an answer (which offers booking under it), the next fallback does not offer it again.
+    await chat.ask('does it hurt')
+    chat.rate(chat.messages.value.at(-1)!.id, false)
+    expect(await offers('wumpus quux')).toBe(false)
+  })
+
+  it(`keeps the latest ${MAX_MESSAGES} messages and counts the earlier ones; reset() forgets both`, async () => {
+    const chat = store()
+    for (let i = 0; i < MAX_MESSAGES / 2 + 5; i++) await chat.ask(`hello ${i}`)
+    expect(chat.messages.value).toHaveLength(MAX_MESSAGES)
+    expect(chat.earlier.value).toBe(10)
+    expect(chat.messages.value.at(-1)).toMatchObject({ from: 'bot' })
+    expect(chat.messages.value.at(-2)).toMatchObject({ from: 'visitor', text: `hello ${MAX_MESSAGES / 2 + 4}` })
+    chat.reset()
+    expect([chat.messages.value, chat.earlier.value]).toEqual([[], 0])
+  })
+
+  it('an engine that throws gets the visitor the unavailable reply, and nothing rejects', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const chat = store()
+    await chat.start()
+    vi.spyOn(chat.engine.value!, 'reply').mockImplementation(() => {
+      throw new RangeError('Maximum call stack size exceeded')
+    })
+    expect(await chat.ask('does it hurt')).toMatchObject({ kind: 'error' })
+    expect(error).toHaveBeenCalledWith('Frontdesk: could not answer', expect.any(RangeError))
   })
 
   it('reset() clears the conversation and the announcement', async () => {

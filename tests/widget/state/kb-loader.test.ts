@@ -1,6 +1,9 @@
-/** `createKbLoader`: one request at a time, bounded retries after a backoff, never a rejection. */
+/**
+ * `createKbLoader`: one request at a time, a deadline for callers while the request goes on, a bounded wait for a
+ * response, retries after a growing backoff for as long as the page lives, never a rejection.
+ */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createKbLoader, jitteredBackoff } from '../../../widget/state/kb-loader.ts'
+import { createKbLoader, jitteredBackoff, type KbLoaderOptions } from '../../../widget/state/kb-loader.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -8,10 +11,16 @@ afterEach(() => {
 })
 
 const ok = (body: unknown): Response => new Response(JSON.stringify(body))
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function loader(fetch: () => Promise<Response>, options = { backoff: () => 0 }) {
+/** A fetch that never answers, until its request is aborted. */
+const never = (_url: string, init?: RequestInit): Promise<Response> =>
+  new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
+
+function loader(fetch: (url: string, init?: RequestInit) => Promise<Response>, options: KbLoaderOptions = { backoff: () => 0 }) {
   vi.stubGlobal('fetch', vi.fn(fetch))
   vi.spyOn(console, 'error').mockImplementation(() => {})
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
   return createKbLoader(() => 'https://clinic.example/kb.json', (json) => json as { ok: boolean }, options)
 }
 
@@ -24,7 +33,7 @@ describe('createKbLoader', () => {
     expect(b).toBe(a)
     expect(await kb.load()).toBe(a)
     expect(fetch).toHaveBeenCalledTimes(1)
-    expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', { credentials: 'omit' })
+    expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
   })
 
   it('resolves to null on an HTTP error, a network error, bad JSON or a refused file, and says why on the console', async () => {
@@ -35,44 +44,79 @@ describe('createKbLoader', () => {
     ]) {
       const kb = loader(failure)
       expect(await kb.load()).toBeNull()
-      expect(console.error).toHaveBeenLastCalledWith(expect.stringMatching(/^Frontdesk: could not load the knowledge base from https:\/\/clinic\.example\/kb\.json \(attempt 1 of 3/))
+      expect(console.error).toHaveBeenLastCalledWith(
+        'Frontdesk: could not load the knowledge base from https://clinic.example/kb.json (attempt 1; will retry on the next question):',
+        expect.any(Error),
+      )
     }
     vi.stubGlobal('fetch', vi.fn(async () => ok({})))
     const refused = createKbLoader(() => 'kb.json', () => {
       throw new Error('Frontdesk: kb.json has format 2, expected 1')
     })
     expect(await refused.load()).toBeNull()
-    expect(console.error).toHaveBeenLastCalledWith(expect.stringContaining('kb.json has format 2, expected 1'))
+    expect(console.error).toHaveBeenLastCalledWith(expect.any(String), new Error('Frontdesk: kb.json has format 2, expected 1'))
   })
 
-  it('tries again on the next call, three attempts in all', async () => {
-    const kb = loader(async () => new Response('', { status: 404 }))
-    for (let i = 0; i < 5; i++) expect(await kb.load()).toBeNull()
-    expect(fetch).toHaveBeenCalledTimes(3)
-    expect(kb.attempts).toBe(3)
-    expect(console.error).toHaveBeenLastCalledWith(expect.stringContaining('attempt 3 of 3, giving up'))
+  it('tries again on every next call, with no limit on the attempts', async () => {
+    const kb = loader(async () => new Response('', { status: 503 }))
+    for (let i = 0; i < 8; i++) expect(await kb.load()).toBeNull()
+    expect(fetch).toHaveBeenCalledTimes(8)
+    expect(kb.attempts).toBe(8)
+  })
+
+  it('recovers when a retry succeeds, however many attempts failed before', async () => {
+    let calls = 0
+    const kb = loader(async () => (++calls <= 4 ? new Response('', { status: 503 }) : ok({ ok: true })))
+    for (let i = 0; i < 4; i++) expect(await kb.load()).toBeNull()
+    expect(await kb.load()).toEqual({ ok: true })
   })
 
   it('waits out the backoff before retrying', async () => {
     const kb = loader(async () => new Response('', { status: 503 }), { backoff: () => 60 })
     await kb.load()
-    const started = Date.now()
-    await kb.load()
-    expect(Date.now() - started).toBeGreaterThanOrEqual(50)
+    const retry = kb.load()
+    await Promise.resolve()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await retry
+    expect(fetch).toHaveBeenCalledTimes(2)
   })
 
-  it('recovers when a retry succeeds', async () => {
-    let calls = 0
-    const kb = loader(async () => (++calls === 1 ? new Response('', { status: 500 }) : ok({ ok: true })))
+  it('answers null at once while the backoff is longer than the deadline, and still makes the attempt after it', async () => {
+    const kb = loader(async () => new Response('', { status: 503 }), { backoff: () => 80, deadline: 40 })
+    await kb.load()
     expect(await kb.load()).toBeNull()
-    expect(await kb.load()).toEqual({ ok: true })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
+  })
+
+  it('a request that never answers: callers get null after the deadline, and it stays the only request in flight', async () => {
+    const kb = loader(never, { deadline: 20, backoff: () => 0 })
+    expect(await Promise.all([kb.load(), kb.load()])).toEqual([null, null])
+    expect(await kb.load()).toBeNull()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(console.warn).toHaveBeenCalledWith('Frontdesk: no knowledge base after 0.02 s; still waiting for it.')
+  })
+
+  it('a late response is kept: the call after it arrives has the knowledge base, with no new request', async () => {
+    const kb = loader(() => sleep(80).then(() => ok({ ok: true })), { deadline: 20, backoff: () => 0 })
+    expect(await kb.load()).toBeNull()
+    await vi.waitFor(async () => expect(await kb.load()).toEqual({ ok: true }))
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('gives up on a request with no response after `timeout`, so the next call tries again', async () => {
+    const kb = loader(never, { deadline: 1_000, timeout: 30, backoff: () => 0 })
+    expect(await kb.load()).toBeNull()
+    expect(console.error).toHaveBeenLastCalledWith(expect.any(String), new Error('no response in 0.03 s'))
+    await kb.load()
+    expect(fetch).toHaveBeenCalledTimes(2)
   })
 })
 
 describe('jitteredBackoff', () => {
-  it('doubles per attempt, scaled by a random 50–100 %', () => {
-    for (const attempt of [1, 2, 3]) {
-      const base = 400 * 2 ** (attempt - 1)
+  it('doubles per attempt, scaled by a random 50–100 %, up to a minute', () => {
+    for (const attempt of [1, 2, 3, 12, 40]) {
+      const base = Math.min(60_000, 400 * 2 ** (attempt - 1))
       for (let i = 0; i < 20; i++) {
         const ms = jitteredBackoff(attempt)
         expect(ms).toBeGreaterThanOrEqual(base / 2)

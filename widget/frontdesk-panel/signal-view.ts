@@ -1,11 +1,11 @@
 /**
- * The panel's base class: a custom element that renders a lit-html template into its shadow root, and renders
- * again whenever a signal the template read changes.
+ * The panel's base class: lit-html templates rendered into the shadow root of a plain `<div>`, and rendered again
+ * whenever a signal the template read changes.
  */
 import { effect } from '@preact/signals-core'
 import { render } from 'lit/html.js'
 
-/** Constructable stylesheets by their CSS text, shared by every element with the same styles. */
+/** Constructable stylesheets by their CSS text, shared by every view with the same styles. */
 const sheets = new Map<string, CSSStyleSheet>()
 
 /**
@@ -14,31 +14,38 @@ const sheets = new Map<string, CSSStyleSheet>()
  * 3.5 kB gzipped of it (measured with esbuild's metafile: 6.1 + 1.3 + 0.8 + 0.4 kB minified), for reactive
  * properties, decorators and an update lifecycle the panel does not use, since its state lives in signals.
  * What it keeps: lit-html templates (`render` and the `html` tag: text always in text nodes, listeners bound to
- * the element) and rendering driven by signals.
+ * the view) and rendering driven by signals.
  *
- * - An open shadow root with `styles` adopted as a constructable stylesheet shared by every instance: no
- *   `<style>` element, so a strict Content-Security-Policy is fine. Browsers without constructable stylesheets
- *   get a `<style>`, as Lit gives them.
+ * Not a custom element: that needs a name in the page's one global registry, which the page may already use (a page
+ * defining `frontdesk-panel` got `TypeError: s.activate is not a function`) or define later (and then its own
+ * script would throw). A `<div>` with a shadow root gives the same encapsulation with no name to collide on.
+ *
+ * - {@link element} is the `<div>` to insert; its open shadow root ({@link renderRoot}) adopts `styles` as a
+ *   constructable stylesheet shared by every instance: no `<style>` element, so a strict Content-Security-Policy is
+ *   fine. Browsers without constructable stylesheets get a `<style>`, as Lit gives them.
  * - `template()` runs inside an `effect()` of `@preact/signals-core`, so every signal it reads is tracked; a
  *   change schedules one render in a microtask, however many signals change in the same task.
  * - {@link requestUpdate} schedules a render for changes that are not signals; {@link updateComplete} settles once
  *   the scheduled render is done; {@link updated} runs after each render.
- * - Rendering starts on connection and stops on disconnection, where the effect is disposed: an element removed
- *   and added back renders into the same DOM again (lit-html keeps it), with no doubled listeners or subscriptions.
+ * - Rendering runs while the element is in the document. The holder calls {@link disconnect} when it leaves (the
+ *   effect is disposed) and {@link connect} when it is back: rendering resumes into the same DOM (lit-html keeps
+ *   it), with no doubled listeners or subscriptions.
+ * - A template that throws is reported on the console; nothing is thrown into the page.
  */
-export abstract class SignalElement extends HTMLElement {
-  /** The element's styles, as CSS text. */
+export abstract class SignalView {
+  /** The view's styles, as CSS text. */
   static styles = ''
 
+  /** The element to insert into the page. */
+  readonly element: HTMLDivElement = document.createElement('div')
+  readonly renderRoot: ShadowRoot = this.element.attachShadow({ mode: 'open' })
   /** Settles once the scheduled render, if any, is done. */
   updateComplete: Promise<void> = Promise.resolve()
-  readonly renderRoot: ShadowRoot = this.attachShadow({ mode: 'open' })
   private dispose: (() => void) | undefined
   private pending = false
 
   constructor() {
-    super()
-    const css = (this.constructor as typeof SignalElement).styles
+    const css = (this.constructor as typeof SignalView).styles
     const root = this.renderRoot
     if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
       let sheet = sheets.get(css)
@@ -66,25 +73,31 @@ export abstract class SignalElement extends HTMLElement {
     this.updateComplete = Promise.resolve().then(() => this.update())
   }
 
-  connectedCallback(): void {
+  /** The element was inserted into the document (again): render. */
+  connect(): void {
     this.requestUpdate()
   }
 
-  disconnectedCallback(): void {
+  /** The element left the document: stop rendering until {@link connect}. */
+  disconnect(): void {
     this.dispose?.()
     this.dispose = undefined
   }
 
   private update(): void {
     this.pending = false
-    if (!this.isConnected) return
+    if (!this.element.isConnected) return
     this.dispose?.()
     let first = true
     // The first run renders, subscribing to every signal the template read; any later run means one changed.
     this.dispose = effect(() => {
       if (!first) return this.requestUpdate()
       first = false
-      render(this.template(), this.renderRoot, { host: this })
+      try {
+        render(this.template(), this.renderRoot, { host: this })
+      } catch (error) {
+        console.error('Frontdesk: could not show the chat', error)
+      }
     })
     this.updated()
   }
