@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LANGUAGE_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
+import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
 
 /** The English default, used when a knowledge base has no `language.md`. */
@@ -29,6 +29,7 @@ const SECTIONS = {
   'Questions about the treatment': 'aboutTheTreatment',
   'Question words': 'questionWords',
   'Off-topic questions': 'offTopic',
+  'Words of other languages': 'foreign',
 } as const
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
@@ -97,13 +98,13 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       const [name, value] = [item[1]!.trim(), item[2]!.trim()]
       if (!value) problems.add(file, i + 1, `"${name}" has nothing after the colon`)
       if (section === 'shortForms') shortForms[folded(name)] = folded(value)
-      else if ((LANGUAGE_REPLIES as readonly string[]).includes(name)) replies[name as LanguageReply] = value
-      else problems.add(file, i + 1, `unknown reply "${name}" (expected ${LANGUAGE_REPLIES.join(', ')})`)
+      else if ([...LANGUAGE_REPLIES, ...OPTIONAL_REPLIES].includes(name as LanguageReply)) replies[name as LanguageReply] = value
+      else problems.add(file, i + 1, `unknown reply "${name}" (expected ${[...LANGUAGE_REPLIES, ...OPTIONAL_REPLIES].join(', ')})`)
       return
     }
     // Data is lower-case words (and commas between phrases); anything else is the section's explanation.
     if (!/^[a-z0-9 ,']+$/.test(line.trim())) return
-    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords'].includes(section) ? line.split(',') : line.split(/\s+/)
+    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords', 'foreign'].includes(section) ? line.split(',') : line.split(/\s+/)
     lists.set(section, [...(lists.get(section) ?? []), ...phrases.map(folded).filter(Boolean)])
   })
   for (const name of LANGUAGE_REPLIES) if (!replies[name]) problems.add(file, 1, `the language file has no reply "${name}" under "## Replies"`)
@@ -117,7 +118,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   const phrases = (name: SmalltalkPhraseKind): string[] =>
     [...new Set(list(name).map(withoutArticles).filter(Boolean))].sort((a, b) => b.split(' ').length - a.split(' ').length)
   return {
-    replies: replies as Record<LanguageReply, string>,
+    replies: replies as KbLanguage['replies'],
     ignored: [...new Set(list('ignored'))],
     articles: list('articles'),
     shortForms,
@@ -129,6 +130,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     redFlags: flags.redFlags,
     aboutTheTreatment,
     questionWords,
+    foreignWords: list('foreign'),
     offTopic,
   }
 }

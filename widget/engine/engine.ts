@@ -4,7 +4,7 @@
  */
 import type { KbFile, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion, WhyCandidate } from './types.ts'
-import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
+import { emergencyDetector, otherLanguageDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
 import { loadIndex } from './index-reader.ts'
 import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
@@ -35,6 +35,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
   const matcher = createMatcher(kb, index)
   const detectSmalltalk = smalltalkDetector(kb.language)
   const detectEmergency = emergencyDetector(kb.language)
+  const inOtherLanguage = otherLanguageDetector(kb.language, matcher.knowsWord)
   const emergencyText = (hit: EmergencyHit): string =>
     replies[hit.kind === 'self-harm' ? 'crisis' : 'emergency'].replaceAll('{emergency}', settings.emergencyNumber).replaceAll('{crisis}', settings.crisisLine)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
@@ -111,6 +112,10 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
     if (smalltalk) {
       why.reason = `small talk: ${smalltalk}`
       return make('smalltalk', replies[smalltalk], { confidence: 1, followUps: starters() })
+    }
+    if (inOtherLanguage(question)) {
+      why.reason = 'written in another language'
+      return make('fallback', replies.otherLanguage ?? replies.fallback, { confidence: 0 })
     }
     const sureness = leader ? confidenceOf(leader) : 0
     if (!leader || sureness < settings.threshold) {

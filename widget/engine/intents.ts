@@ -91,3 +91,26 @@ export function smalltalkDetector(language: KbLanguage): (message: string) => Sm
     return all.every((word) => filler.has(word)) && all.some((word) => acknowledgements.has(word)) ? 'thanks' : null
   }
 }
+
+/** A message counts as another language only from this many words: "la" alone is not enough. */
+const MIN_FOREIGN_MESSAGE_WORDS = 2
+
+/**
+ * Creates the check for a message in another language: mostly words the knowledge base does not know, with at
+ * least one common word of another language ("¿duele la inyección?", "Tut die Spritze weh?"), or mostly letters of
+ * another alphabet. `knows` tells a word the knowledge base (or its ignored words) knows.
+ */
+export function otherLanguageDetector(language: KbLanguage, knows: (word: string) => boolean): (message: string) => boolean {
+  const foreign = new Set(language.foreignWords ?? [])
+  return (message) => {
+    const letters = message.match(/\p{L}/gu) ?? []
+    // Letters outside the Latin alphabet ("注射は痛いですか"): another language whatever the words.
+    if (letters.length >= 4 && letters.filter((ch) => !/\p{Script=Latin}/u.test(ch)).length > letters.length / 2) return true
+    if (foreign.size === 0) return false
+    const all = words(fold(message))
+    if (all.length < MIN_FOREIGN_MESSAGE_WORDS) return false
+    const foreignCount = all.filter((word) => foreign.has(word)).length
+    const known = all.filter((word) => !foreign.has(word) && knows(word)).length
+    return foreignCount >= 1 && known * 3 <= all.length && foreignCount + (all.length - known - foreignCount) >= (all.length * 2) / 3
+  }
+}

@@ -98,8 +98,10 @@ export interface KbSynonym {
 
 /** The replies the assistant writes itself; `{emergency}` and `{crisis}` stand for the configured numbers. */
 export const LANGUAGE_REPLIES = ['greeting', 'thanks', 'goodbye', 'identity', 'empty', 'fallback', 'handoff', 'clarify', 'emergency', 'crisis'] as const
+/** Replies a language file may leave out; the engine says `fallback` instead. */
+export const OPTIONAL_REPLIES = ['otherLanguage'] as const
 /** One of {@link LANGUAGE_REPLIES}. */
-export type LanguageReply = (typeof LANGUAGE_REPLIES)[number]
+export type LanguageReply = (typeof LANGUAGE_REPLIES)[number] | (typeof OPTIONAL_REPLIES)[number]
 
 /** The kinds of small talk, each with its own reply. */
 export const SMALLTALK_KINDS = ['identity', 'goodbye', 'thanks', 'greeting'] as const
@@ -111,7 +113,7 @@ export type SmalltalkPhraseKind = (typeof SMALLTALK_KINDS)[number]
  * words it needs to read messages. Words and phrases are stored folded (lower case, no accents, one space).
  */
 export interface KbLanguage {
-  replies: Record<LanguageReply, string>
+  replies: Record<(typeof LANGUAGE_REPLIES)[number], string> & Partial<Record<(typeof OPTIONAL_REPLIES)[number], string>>
   /** Words left out of the index and of messages. */
   ignored: string[]
   /** Words left out before small-talk phrases are matched ("a", "the"). */
@@ -132,6 +134,11 @@ export interface KbLanguage {
   redFlags: KbRedFlag[]
   /** How a question about the treatment begins (a regular expression); see {@link KbRedFlag.askable}. */
   aboutTheTreatment: string
+  /**
+   * Common words of other languages that are not words of this one ("la", "und", "est"): a message made of them is
+   * answered with the `otherLanguage` reply. Optional, like the fields below, for older `kb.json` files.
+   */
+  foreignWords?: string[]
   /** How questions begin; optional, for knowledge bases compiled before it existed. */
   questionWords?: KbQuestionWords
   /**

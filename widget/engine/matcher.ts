@@ -83,6 +83,8 @@ export interface Matcher {
   terms(message: string): { terms: string[]; words: Map<string, string> }
   /** The ways a pair or handoff is asked, in order: its question (or topic) first, then its `asked` phrasings. */
   phrasings(id: string): readonly string[]
+  /** True for a word (folded) the knowledge base knows: a term, a synonym's word, or an ignored word. */
+  knowsWord(word: string): boolean
 }
 
 /** Creates the matcher over a knowledge base and its loaded index. */
@@ -206,6 +208,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   return {
     terms,
     phrasings,
+    knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
       const readOne = (text: string): Reading => {
         const read = terms(text)

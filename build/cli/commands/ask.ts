@@ -2,15 +2,26 @@
 import { defaultEngineOptions, toAskJson, type Engine, type Reply } from '../../../widget/engine/index.ts'
 import { loadEngine } from '../kb-file.ts'
 import { readLines, writeWhenReady } from '../lines.ts'
+import { explain, toCoverageRow } from '../../staff/coverage.ts'
 import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
 
 const KIND_COLOUR = { answer: 'green', clarify: 'yellow', fallback: 'magenta', smalltalk: 'cyan', emergency: 'red' } as const
 
-/** A reply as a person reads it in a terminal. */
+/**
+ * A reply as a person reads it in a terminal, telling the same story as `frontdesk coverage`: a handoff with its
+ * own confidence and the pair it beat, and why, in the visitor's words.
+ */
 export function formatReply(reply: Reply): string {
   const head = `${paint(['bold', KIND_COLOUR[reply.kind]], reply.kind)} ${paint('dim', `(confidence ${reply.confidence.toFixed(2)})`)}`
-  const lines = [`${paint('bold', '?')} ${reply.question}`, `${head}${reply.top ? paint('dim', `  best: ${reply.top.pair.id}`) : ''}`]
+  const handoff = reply.why.handoff
+  const leader = handoff
+    ? `  handoff: ${handoff}${reply.top ? `, beat ${reply.top.pair.id} (${reply.top.confidence.toFixed(2)})` : ''}`
+    : reply.top
+      ? `  best: ${reply.top.pair.id}`
+      : ''
+  const lines = [`${paint('bold', '?')} ${reply.question}`, `${head}${paint('dim', leader)}`]
   lines.push(...reply.reply.split('\n').map((line) => `  ${line}`))
+  if (reply.kind === 'answer' || reply.kind === 'clarify' || reply.kind === 'fallback') lines.push(paint('dim', `  why: ${explain(toCoverageRow(reply, 1))}`))
   if (reply.followUps.length > 0 && reply.kind === 'answer') {
     lines.push(paint('dim', `  related: ${reply.followUps.map((pair) => pair.question).join(' · ')}`))
   }

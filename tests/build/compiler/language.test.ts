@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Problems } from '../../../build/compiler/errors.ts'
 import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from '../../../build/compiler/language.ts'
-import { LANGUAGE_REPLIES } from '../../../widget/engine/index.ts'
+import { LANGUAGE_REPLIES, OPTIONAL_REPLIES } from '../../../widget/engine/index.ts'
 
 const DEFAULT = readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8')
 
@@ -15,13 +15,27 @@ function parse(text: string) {
 describe('parseLanguage', () => {
   it('reads the English default without problems: every reply, the word lists, the red flags', () => {
     const language = defaultLanguage()
-    expect(Object.keys(language.replies).sort()).toEqual([...LANGUAGE_REPLIES].sort())
+    expect(Object.keys(language.replies).sort()).toEqual([...LANGUAGE_REPLIES, ...OPTIONAL_REPLIES].sort())
     expect(language.ignored).toContain('the')
     expect(language.smalltalk.greeting).toContain('good morning')
     expect(language.shortForms.u).toBe('you')
     expect(language.redFlags.find((flag) => flag.label === 'heavy bleeding')).toMatchObject({ askable: true })
     expect(language.redFlags.find((flag) => flag.label === 'chest pain')).toMatchObject({ askable: false })
     expect(language.crisisFlags.length).toBeGreaterThan(0)
+  })
+
+  it('reads the question words, the words of other languages and the off-topic questions', () => {
+    const language = defaultLanguage()
+    expect(language.questionWords?.asks).toContain('what')
+    expect(language.questionWords?.forms.when).toContain('how soon')
+    expect(language.foreignWords).toContain('und')
+    expect(language.foreignWords).not.toContain('die')
+    expect(language.offTopic?.length).toBeGreaterThan(50)
+  })
+
+  it('reports a question-word item without words', () => {
+    const text = DEFAULT.replace('- where: where, whereabouts', '- where:')
+    expect(parse(text).problems.map((p) => p.message)).toContain('"where" lists no question words after the colon')
   })
 
   it('takes phrases without their articles, longest first', () => {
@@ -37,7 +51,7 @@ describe('parseLanguage', () => {
   it('reports an unknown reply and a missing one', () => {
     const text = DEFAULT.replace('- greeting: ', '- greting: ')
     const messages = parse(text).problems.map((p) => p.message)
-    expect(messages).toContain(`unknown reply "greting" (expected ${LANGUAGE_REPLIES.join(', ')})`)
+    expect(messages).toContain(`unknown reply "greting" (expected ${[...LANGUAGE_REPLIES, ...OPTIONAL_REPLIES].join(', ')})`)
     expect(messages).toContain('the language file has no reply "greeting" under "## Replies"')
   })
 

@@ -121,6 +121,32 @@ An hour or two.
     expect(reply.alternatives.length).toBeLessThanOrEqual(3)
   })
 
+  it('gives a handoff its own confidence, and the pair it beat as top', () => {
+    const reply = engine.reply('do you take insurance?')
+    expect(reply.why.leader).toMatchObject({ id: 'prices', kind: 'handoff' })
+    expect(reply.confidence).toBe(reply.why.leader!.confidence)
+    expect(reply.top?.pair.id).toBeDefined()
+  })
+
+  it('explains in the visitor\'s words, never stems: what matched, what did not, the closest phrasing, the runner-up', () => {
+    const reply = engine.reply('will the jab hurt tomorrow')
+    expect(reply.why.leader).toMatchObject({ id: 'does-it-hurt', kind: 'pair' })
+    expect(reply.why.leader!.matchedWords).toEqual(expect.arrayContaining(['jab', 'hurt']))
+    expect(reply.why.unmatchedWords).toEqual(['tomorrow'])
+    expect(kb.pairs[1]!.aliases.concat(kb.pairs[1]!.question)).toContain(reply.why.closestPhrasing)
+    expect(reply.why.runnerUp?.id).not.toBe('does-it-hurt')
+  })
+
+  it('says it answers only in the knowledge base\'s language, with booking, for a message in another one', () => {
+    for (const message of ['¿duele la inyección?', 'Tut die Spritze weh?', '注射は痛いですか']) {
+      const reply = engine.reply(message)
+      expect(reply.kind, message).toBe('fallback')
+      expect(reply.reply, message).toBe(kb.language.replies.otherLanguage)
+      expect(reply.why.reason, message).toBe('written in another language')
+    }
+    expect(engine.reply('does the jab hurt').kind).toBe('answer')
+  })
+
   it('lets a higher threshold turn an answer into the fallback', () => {
     const message = 'injection sting'
     const confidence = engine.reply(message).confidence

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { defaultLanguage } from '../../../build/compiler/language.ts'
+import { questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
+
+const { questionWords } = defaultLanguage()
+const formOf = questionForms(questionWords)
+const clauses = questionClauses(questionWords)
+
+describe('questionForms', () => {
+  it('names the telling question word a question begins with', () => {
+    expect(formOf('Where is it done?')).toBe('where')
+    expect(formOf('who performs trigger point injections')).toBe('who')
+    expect(formOf('so, why do I need it?')).toBe('why')
+  })
+  it('prefers the longest phrase at the same place: "how long until" asks when, "how long" asks for a duration', () => {
+    expect(formOf('how long until it works')).toBe('when')
+    expect(formOf('how long does the procedure take')).toBe('how long')
+    expect(formOf('How often can I have them?')).toBe('how often')
+  })
+  it('tells nothing for questions that begin with an untelling word, or for statements', () => {
+    expect(formOf('what is a trigger point')).toBeNull()
+    expect(formOf('is it painful')).toBeNull()
+    expect(formOf('pain worse after the injection')).toBeNull()
+  })
+  it('looks only at the first words, where the question is asked', () => {
+    expect(formOf('my neck has hurt for years and my doctor says ask who does it')).toBeNull()
+  })
+  it('tells nothing without question words (a language file that has none)', () => expect(questionForms(undefined)('where is it')).toBeNull())
+})
+
+describe('questionClauses', () => {
+  it('cuts a question of several questions into them', () => {
+    expect(clauses('What are trigger point injections and can they help me?')).toEqual(['What are trigger point injections', 'can they help me?'])
+    expect(clauses('What is a muscle knot, why does it happen')).toEqual(['What is a muscle knot', 'why does it happen'])
+  })
+  it('keeps a question whole when a part is its context, not a question', () => {
+    expect(clauses("I'm nursing my baby, can I have a trigger point injection?")).toEqual([])
+    expect(clauses('does it hurt')).toEqual([])
+  })
+})
