@@ -116,6 +116,7 @@ describe('sizes', () => {
   })
 })
 
+// Written under tests/e2e/.artifacts/screenshots; `npm run screenshots` runs these two to refresh the README's copies.
 describe('screenshots for the README', () => {
   beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
 
