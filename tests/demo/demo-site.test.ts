@@ -69,7 +69,7 @@ describe('bundleDemo', () => {
   beforeAll(async () => {
     out = tempDir()
     await bundleDemo(out, { dev: false })
-  }, 60_000)
+  }, 180_000)
 
   it('writes the demo page and the console with its script, styles and sample log', () => {
     for (const file of ['index.html', 'site.css', 'coverage/index.html', 'coverage/console.js', 'coverage/console.css', 'coverage/charts.css', 'coverage/sample-questions.txt']) {

@@ -79,7 +79,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
   })
 
   it('on the coverage console, before and after loading the sample questions', async () => {
-    const { page } = await h.session()
+    const { page, networkIdle } = await h.session()
     await page.goto(h.server.url('/coverage/index.html'))
     await page.waitForLoadState('networkidle')
     await page.locator('main, [role="main"], h1').first().waitFor({ state: 'visible' })
@@ -88,8 +88,8 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
     const sample = page.getByRole('button', { name: /sample/i })
     if ((await sample.count()) > 0) {
       await sample.first().click()
-      await page.waitForLoadState('networkidle')
-      await page.waitForTimeout(500)
+      await networkIdle()
+      await page.locator('table.questions tbody tr').first().waitFor({ state: 'visible' })
       await settle(page)
       await expectNoAxeViolations(page, 'coverage console with the sample questions')
     }
@@ -116,6 +116,7 @@ describe('sizes', () => {
   })
 })
 
+// Written under tests/e2e/.artifacts/screenshots; `npm run screenshots` runs these two to refresh the README's copies.
 describe('screenshots for the README', () => {
   beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Engine, KbPair } from '../../widget/engine/index.ts'
-import { useHarness } from './support/harness.ts'
+import { WAIT_TIMEOUT, useHarness } from './support/harness.ts'
 import { answerStart, findClarify, findKind, loadEngine, pickAnswered, pickTypeahead } from './support/kb.ts'
 import { DEFAULT_SETTINGS, embed, hostPage } from './support/pages.ts'
 import { CONFIG } from './support/paths.ts'
@@ -46,7 +46,7 @@ const telDigits = (href: string | null): string => (href ?? '').replace(/^tel:/i
 /** Clicks a booking link and checks the browser goes to `url` (same tab or a new one). */
 async function expectBookingOpens(page: Page, link: ReturnType<Widget['part']>, url: string): Promise<void> {
   expect(await link.getAttribute('href')).toBe(url)
-  const request = page.context().waitForEvent('request', { predicate: (r) => r.url() === url, timeout: 5_000 })
+  const request = page.context().waitForEvent('request', { predicate: (r) => r.url() === url })
   await link.click()
   await request
 }
@@ -103,12 +103,12 @@ describe('the demo page', () => {
     await tabTo(page, 'launcher')
     await page.keyboard.press('Enter')
     await widget.panel.waitFor({ state: 'visible' })
-    await expect.poll(() => focusIs(page, 'input'), { timeout: 3_000, message: 'focus is in the input after Enter' }).toBe(true)
+    await expect.poll(() => focusIs(page, 'input'), { timeout: WAIT_TIMEOUT, message: 'focus is in the input after Enter' }).toBe(true)
     expect(await widget.launcher.getAttribute('aria-expanded')).toBe('true')
 
     await page.keyboard.press('Escape')
     await widget.panel.waitFor({ state: 'hidden' })
-    await expect.poll(async () => (await deepFocus(page))?.part ?? '', { timeout: 3_000, message: 'focus is back on the launcher' }).toMatch(/\blauncher\b/)
+    await expect.poll(async () => (await deepFocus(page))?.part ?? '', { timeout: WAIT_TIMEOUT, message: 'focus is back on the launcher' }).toMatch(/\blauncher\b/)
     expect(await widget.launcher.getAttribute('aria-expanded')).toBe('false')
   })
 

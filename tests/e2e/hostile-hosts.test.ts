@@ -11,7 +11,7 @@ import { useHarness } from './support/harness.ts'
 import { answerStart, loadEngine, pickAnswered } from './support/kb.ts'
 import { DEFAULT_SETTINGS, element, embed, hostPage } from './support/pages.ts'
 import { CONFIG } from './support/paths.ts'
-import { PART, Widget, cspViolations, settle, squash } from './support/widget.ts'
+import { PART, Widget, cspViolations, nextFrames, settle, squash } from './support/widget.ts'
 
 const h = useHarness()
 let engine: Engine
@@ -173,7 +173,8 @@ describe('unusual embeddings: one working widget each time, no uncaught error', 
     const replies = (await widget.events('frontdesk-reply')).length
     const bots = await widget.bots.count()
     await expectAnswers(widget)
-    await page.waitForTimeout(300)
+    // A doubled listener would have answered twice by the time the page drew its next frames.
+    await nextFrames(page)
     expect(await widget.bots.count(), 'one reply per question').toBe(bots + 1)
     expect((await widget.events('frontdesk-reply')).length, 'one frontdesk-reply per question').toBe(replies + 1)
     expect(await widget.part(PART.launcher).count(), 'one launcher per element').toBe(1)
@@ -183,7 +184,8 @@ describe('unusual embeddings: one working widget each time, no uncaught error', 
     const { page } = await h.session()
     await page.goto(h.server.url(h.server.page('twice.html', hostPage({ body: embed() + embed() }))))
     await new Widget(page).ready()
-    await page.waitForTimeout(300)
+    // page.goto waited for the load event, so both scripts have run; a couple of frames more for what they started.
+    await nextFrames(page)
     expect(await page.locator('frontdesk-chat').count()).toBe(1)
     await expectOneWorkingWidget(page, new Widget(page))
     expect(await new Widget(page).events('frontdesk-open'), 'one frontdesk-open per opening').toHaveLength(1)
@@ -193,7 +195,7 @@ describe('unusual embeddings: one working widget each time, no uncaught error', 
     const { page } = await h.session()
     await page.goto(h.server.url(h.server.page('twice-urls.html', hostPage({ body: embed() + embed(DEFAULT_SETTINGS, '/frontdesk.js?v=2') }))))
     await new Widget(page).ready()
-    await page.waitForTimeout(300)
+    await nextFrames(page)
     expect(await page.locator('frontdesk-chat').count()).toBe(1)
     await expectOneWorkingWidget(page, new Widget(page))
   })
@@ -204,7 +206,7 @@ describe('unusual embeddings: one working widget each time, no uncaught error', 
     await page.goto(h.server.url(h.server.page('two.html', hostPage({ body }))))
     const first = await new Widget(page, page.locator('frontdesk-chat').nth(0)).ready()
     const second = await new Widget(page, page.locator('frontdesk-chat').nth(1)).ready()
-    await page.waitForTimeout(300)
+    await nextFrames(page)
     expect(await page.locator('frontdesk-chat').count(), 'the script adds none when the page has its own').toBe(2)
     await expectOneWorkingWidget(page, first)
     await first.part(PART.close).click()
@@ -242,7 +244,7 @@ describe('unusual embeddings: one working widget each time, no uncaught error', 
     const body = element({ 'booking-url': CONFIG.bookingUrl, title: CONFIG.title }) + embed({ 'booking-url': 'https://clinic.example/other' })
     await page.goto(h.server.url(h.server.page('own.html', hostPage({ body }))))
     const widget = await new Widget(page).ready()
-    await page.waitForTimeout(300)
+    await nextFrames(page)
     expect(await page.locator('frontdesk-chat').count()).toBe(1)
     await expectOneWorkingWidget(page, widget)
     expect(squash(await widget.part(PART.title).textContent())).toContain(CONFIG.title)

@@ -31,29 +31,29 @@ const widgetRequests = (watch: Watch, pageUrl: string) => watch.requests.filter(
 
 describe('requests', () => {
   it('before the first interaction, only the launcher script loads', async () => {
-    const { page, watch } = await h.session()
+    const { page, watch, networkIdle } = await h.session()
     const url = h.server.url(minimal())
     await page.goto(url)
     await new Widget(page).ready()
-    await page.waitForTimeout(1_500)
+    await networkIdle()
     expect(widgetRequests(watch, url).map((r) => r.url)).toEqual([h.server.url('/frontdesk.js')])
   })
 
   it('hovering and focusing the launcher may prefetch code, but not kb.json', async () => {
-    const { page, watch } = await h.session()
+    const { page, watch, networkIdle } = await h.session()
     const url = h.server.url(minimal())
     await page.goto(url)
     const widget = await new Widget(page).ready()
     await widget.launcher.hover()
     await widget.launcher.focus()
-    await page.waitForTimeout(1_000)
+    await networkIdle()
     const urls = widgetRequests(watch, url).map((r) => new URL(r.url))
     expect(urls.filter((u) => u.origin !== h.server.origin || !u.pathname.endsWith('.js')).map(String), 'anything but same-origin code').toEqual([])
   })
 
   it('after opening and using the widget: only same-origin code chunks and one kb.json; no third party, no socket, no cookie, no storage', async () => {
     const { pair, reply } = pickAnswered(engine)
-    const { page, context, watch } = await h.session()
+    const { page, context, watch, networkIdle } = await h.session()
     const url = h.server.url(minimal())
     await page.goto(url)
     const widget = await new Widget(page).open()
@@ -69,7 +69,7 @@ describe('requests', () => {
     await widget.part(PART.feedback).last().getByRole('button', { name: /^yes$/i }).click()
     await widget.part(PART.close).click()
     await widget.open()
-    await page.waitForTimeout(500)
+    await networkIdle()
 
     const requests = widgetRequests(watch, url)
     const foreign = requests.filter((r) => new URL(r.url).origin !== h.server.origin)
@@ -94,7 +94,7 @@ describe('requests', () => {
 
   it('a canary typed in the input appears in no request, not even the booking link', async () => {
     const CANARY = 'CANARY7f3e9zq'
-    const { page, watch } = await h.session()
+    const { page, watch, networkIdle } = await h.session()
     const url = h.server.url(minimal())
     await page.goto(url)
     const widget = await new Widget(page).open()
@@ -108,10 +108,10 @@ describe('requests', () => {
     const no = widget.part(PART.feedback).last().getByRole('button', { name: /^no$/i })
     if ((await no.count()) > 0) await no.click()
     const offer = widget.part(`${PART.bookingOffer}, ${PART.booking}`).last()
-    const booking = page.context().waitForEvent('request', { predicate: (r) => r.url().startsWith(CONFIG.bookingUrl), timeout: 5_000 })
+    const booking = page.context().waitForEvent('request', { predicate: (r) => r.url().startsWith(CONFIG.bookingUrl) })
     await offer.click()
     await booking
-    await page.waitForTimeout(300)
+    await networkIdle()
 
     const leaks = watch.requests.filter((r) =>
       [r.url, decodeURIComponent(r.url), r.postData ?? '', JSON.stringify(r.headers)].some((text) => text.includes(CANARY)),

@@ -14,7 +14,7 @@ import { useHarness } from './support/harness.ts'
 import { findKind, loadEngine } from './support/kb.ts'
 import { DEFAULT_SETTINGS, embed, hostPage } from './support/pages.ts'
 import { ARTIFACTS, FIXTURES, ROOT } from './support/paths.ts'
-import { Widget, squash, widgetElements, type DeepElement } from './support/widget.ts'
+import { Widget, nextFrames, squash, widgetElements, type DeepElement } from './support/widget.ts'
 
 const h = useHarness()
 
@@ -89,7 +89,7 @@ describe('XSS payloads typed by a visitor', () => {
     for (const payload of PAYLOADS) {
       // While typing (type-ahead renders), then once sent.
       await widget.input.fill(payload)
-      await page.waitForTimeout(150)
+      await nextFrames(page)
       for (const issue of unsafeElements(await widgetElements(page))) problems.push(`typing ${JSON.stringify(payload)}: ${issue}`)
       await widget.input.press('Escape').catch(() => undefined)
       if (!(await widget.isOpen())) await widget.open()

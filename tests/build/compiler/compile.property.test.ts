@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { buildKb } from '../../../build/compiler/build-kb.ts'
 import { KbCompileError } from '../../../build/compiler/errors.ts'
 import { kbWith, tempDir } from '../../helpers/kb-dir.ts'
+import { PROPERTY_TIMEOUT } from '../../helpers/property.ts'
 
 const FILES = ['qa/basics.md', 'pages/about.md', 'synonyms.md', 'handoffs.md'] as const
 
@@ -62,5 +63,5 @@ describe('buildKb on mutated knowledge bases', () => {
       }),
       { numRuns: 1_000 },
     )
-  })
+  }, PROPERTY_TIMEOUT)
 })

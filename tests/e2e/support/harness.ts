@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, inject, type TestContext } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from 'playwright-core'
 import { ARTIFACTS, CHROMIUM } from './paths.ts'
 import { startServer, type StaticServer } from './server.ts'
 
@@ -21,6 +21,15 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/**
+ * How long any one wait (an element, a reply, an event) may take before the test fails. Generous on purpose: a
+ * busy CI machine is many times slower than an idle one, and the limit only stops a wait that would never end.
+ */
+export const WAIT_TIMEOUT = 30_000
+
+/** How long the network must stay quiet for {@link Session.networkIdle} (Playwright's `networkidle` uses the same). */
+const NETWORK_QUIET_MS = 500
 
 /** The events the widget dispatches on its element. */
 export const WIDGET_EVENTS = ['frontdesk-open', 'frontdesk-close', 'frontdesk-reply', 'frontdesk-booking', 'frontdesk-feedback'] as const
@@ -49,6 +58,11 @@ export interface Session {
   watch: Watch
   /** Opens a new page in the same context, watched like the first. */
   newPage(): Promise<Page>
+  /**
+   * Resolves once no request of the session has been in flight for half a second, counted from the call: the
+   * condition to wait for before checking that nothing more was requested (rather than a fixed delay).
+   */
+  networkIdle(): Promise<void>
 }
 
 /** A recorded widget event. */
@@ -231,7 +245,7 @@ export function useHarness(options: { csp?: boolean } = {}): Harness {
     async session(sessionOptions: SessionOptions = {}) {
       const { allowConsoleErrors: _allow, ...contextOptions } = sessionOptions
       const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions })
-      context.setDefaultTimeout(10_000)
+      context.setDefaultTimeout(WAIT_TIMEOUT)
       await context.addInitScript(initScript, WIDGET_EVENTS)
       // The booking page and any link to the clinic's site: answered locally, the machine has no network.
       await context.route('https://clinic.example/**', (route) =>
@@ -241,7 +255,16 @@ export function useHarness(options: { csp?: boolean } = {}): Harness {
       await context.exposeBinding('__e2eEvent', (_source, event: RecordedEvent) => {
         watch.events.push(event)
       })
+      const inFlight = new Set<Request>()
+      let lastActivity = 0
+      const settled = (request: Request): void => {
+        inFlight.delete(request)
+        lastActivity = Date.now()
+      }
+      context.on('requestfinished', settled)
       context.on('request', (request) => {
+        inFlight.add(request)
+        lastActivity = Date.now()
         watch.requests.push({
           url: request.url(),
           method: request.method(),
@@ -251,6 +274,7 @@ export function useHarness(options: { csp?: boolean } = {}): Harness {
         })
       })
       context.on('requestfailed', (request) => {
+        settled(request)
         const entry = watch.requests.findLast((r) => r.url === request.url())
         if (entry) entry.failure = request.failure()?.errorText ?? 'failed'
       })
@@ -264,6 +288,12 @@ export function useHarness(options: { csp?: boolean } = {}): Harness {
           const next = await context.newPage()
           watchPage(next, watch)
           return next
+        },
+        async networkIdle() {
+          const since = Date.now()
+          while (inFlight.size > 0 || Date.now() - Math.max(since, lastActivity) < NETWORK_QUIET_MS) {
+            await new Promise((resolve) => setTimeout(resolve, 50))
+          }
         },
       }
       sessions.push({ session, options: sessionOptions })

@@ -14,8 +14,13 @@ export const CLI = join(ROOT, 'build/cli/frontdesk.js')
 export const CHROMIUM = process.env.FRONTDESK_E2E_CHROMIUM ?? '/usr/bin/chromium'
 /** axe-core's browser build, injected into pages. */
 export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js')
-/** Where the suite saves the README's screenshots. */
-export const SCREENSHOTS = join(ROOT, 'demo/screenshots')
+/** The README's screenshots, tracked in git: only `npm run screenshots` writes them. */
+export const README_SCREENSHOTS = join(ROOT, 'demo/screenshots')
+/**
+ * Where the suite saves its screenshots: under the (ignored) artifacts, so a test run leaves the clone clean.
+ * `npm run screenshots` sets `FRONTDESK_SCREENSHOTS=readme` to write the README's copies instead.
+ */
+export const SCREENSHOTS = process.env.FRONTDESK_SCREENSHOTS === 'readme' ? README_SCREENSHOTS : join(ARTIFACTS, 'screenshots')
 
 /** The configuration every fixture page uses, so tests can check the widget honours it. */
 export const CONFIG = {

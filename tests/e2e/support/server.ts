@@ -22,6 +22,8 @@ export type KbFault =
   | { mode: 'format' }
   /** The real file, after a delay. */
   | { mode: 'delay'; ms: number }
+  /** The real file, held back until {@link StaticServer.releaseKb} (a slow network, without timing the test). */
+  | { mode: 'hold' }
 
 /** One request the server saw. */
 export interface LoggedRequest {
@@ -57,9 +59,13 @@ export interface StaticServer {
   kb: KbFault
   /** Whether the strict CSP header is sent, from now on. */
   csp: boolean
+  /** How many `kb.json` requests the `hold` fault is holding back now. */
+  readonly heldKb: number
+  /** Answers every held `kb.json` request, and answers healthily from now on. */
+  releaseKb(): void
   /** Writes a fixture page and returns its URL path (`/fx/NAME`). */
   page(name: string, html: string): string
-  /** Forgets the log and restores healthy `kb.json` answers. */
+  /** Forgets the log and restores healthy `kb.json` answers (releasing any held ones). */
   reset(): void
   close(): Promise<void>
 }
@@ -105,6 +111,12 @@ export async function startServer(options: ServerOptions): Promise<StaticServer>
   }
 
   const state: { kb: KbFault; csp: boolean } = { kb: { mode: 'ok' }, csp: options.csp ?? false }
+  /** Answers of `kb.json` requests the `hold` fault keeps back. */
+  const held: (() => void)[] = []
+  const release = (): void => {
+    state.kb = { mode: 'ok' }
+    for (const answer of held.splice(0)) answer()
+  }
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -162,6 +174,9 @@ export async function startServer(options: ServerOptions): Promise<StaticServer>
             timers.add(timer)
             return
           }
+          case 'hold':
+            held.push(() => send(200, readFileSync(file), type))
+            return
           case 'ok':
             break
         }
@@ -190,6 +205,10 @@ export async function startServer(options: ServerOptions): Promise<StaticServer>
     set csp(on: boolean) {
       state.csp = on
     },
+    get heldKb() {
+      return held.length
+    },
+    releaseKb: release,
     page(name, html) {
       const file = join(fixtureDir, name)
       mkdirSync(dirname(file), { recursive: true })
@@ -198,7 +217,7 @@ export async function startServer(options: ServerOptions): Promise<StaticServer>
     },
     reset() {
       log.length = 0
-      state.kb = { mode: 'ok' }
+      release()
     },
     async close() {
       for (const timer of timers) clearTimeout(timer)

@@ -3,7 +3,7 @@
  * nested open shadow root); Playwright's CSS locators pierce open shadow roots.
  */
 import type { Locator, Page } from 'playwright-core'
-import type { E2eRecord, RecordedEvent, RecordedViolation } from './harness.ts'
+import { WAIT_TIMEOUT, type E2eRecord, type RecordedEvent, type RecordedViolation } from './harness.ts'
 
 export const PART = {
   launcher: 'button[part~="launcher"]',
@@ -30,8 +30,11 @@ export const PART = {
   disclaimer: '[part~="disclaimer"]',
 } as const
 
-/** How long a reply may take in a real browser (the first one includes loading the chat code and `kb.json`). */
-export const REPLY_TIMEOUT = 10_000
+/**
+ * How long a reply may take in a real browser (the first one includes loading the chat code and `kb.json`): as
+ * generous as any other wait, so that it holds on a busy machine.
+ */
+export const REPLY_TIMEOUT = WAIT_TIMEOUT
 
 /** Collapses whitespace, for comparing rendered text with the knowledge base. */
 export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim()
@@ -72,7 +75,7 @@ export class Widget {
 
   /** Waits for the launcher (the script loaded and the element rendered). */
   async ready(): Promise<this> {
-    await this.launcher.waitFor({ state: 'visible', timeout: 10_000 })
+    await this.launcher.waitFor({ state: 'visible', timeout: WAIT_TIMEOUT })
     return this
   }
 
@@ -178,14 +181,37 @@ export async function widgetElements(page: Page): Promise<DeepElement[]> {
   })
 }
 
+/**
+ * Waits until the page has drawn two more frames: what the last action started synchronously (a render, a listener
+ * that ran twice) is on the page by then. For checks that something did not happen, instead of a fixed delay.
+ */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+}
+
 /** Waits for finite CSS animations and transitions (shadow roots included) to finish, so what is measured is final. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    // Document#getAnimations covers shadow trees too. An animation may start a little later (the panel's chunk
-    // loads first), so wait until none has been running for two frames in a row, within three seconds.
-    const deadline = performance.now() + 3_000
+    // Document#getAnimations leaves out shadow trees (the panel's opening animation is two shadow roots deep), so
+    // ask the document and every shadow root. An animation may start a little later (the panel's chunk loads
+    // first), so wait until none has been running for two frames in a row (within ten seconds, as a bound:
+    // animations last a fraction of that even when frames are slow).
+    const deadline = performance.now() + 10_000
+    const roots = (): DocumentOrShadowRoot[] => {
+      const found: DocumentOrShadowRoot[] = [document]
+      const walk = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll('*')) {
+          if (element.shadowRoot) {
+            found.push(element.shadowRoot)
+            walk(element.shadowRoot)
+          }
+        }
+      }
+      walk(document)
+      return found
+    }
     const running = (): Animation[] =>
-      document.getAnimations().filter((a) => {
+      roots().flatMap((root) => root.getAnimations()).filter((a) => {
         const timing = a.effect?.getComputedTiming()
         return a.playState !== 'finished' && a.playState !== 'idle' && timing !== undefined && Number.isFinite(timing.endTime as number)
       })
@@ -200,5 +226,4 @@ export async function settle(page: Page): Promise<void> {
       }
     }
   })
-  await page.waitForTimeout(100)
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
 import { createEngine, ReplyKind, toAskJson, type Reply } from '../../../widget/engine/index.ts'
+import { PROPERTY_TIMEOUT } from '../../helpers/property.ts'
 
 const engine = createEngine(compileKb('kb'))
 const KINDS = Object.values(ReplyKind)
@@ -28,20 +29,13 @@ function expectValid(reply: Reply): void {
 }
 
 describe('Engine#reply on any input', () => {
-  it('gives a valid reply, never throws, and stays fast (fast-check, 1,000 runs)', () => {
-    let slowest = 0
+  // How long a reply takes is measured by `npm run bench`, not here: a timed assertion fails on a busy machine.
+  it('gives a valid reply and never throws (fast-check, 1,000 runs)', () => {
     fc.assert(
-      fc.property(hostile, (message) => {
-        const start = performance.now()
-        const reply = engine.reply(message)
-        slowest = Math.max(slowest, performance.now() - start)
-        expectValid(reply)
-      }),
+      fc.property(hostile, (message) => expectValid(engine.reply(message))),
       { numRuns: 1_000, verbose: true },
     )
-    // A bound on the worst case, generous for a shared CI machine: catastrophic backtracking takes seconds.
-    expect(slowest).toBeLessThan(250)
-  })
+  }, PROPERTY_TIMEOUT)
 
   it('accepts values that are not strings from JavaScript callers', () => {
     for (const value of [undefined, null, 42, {}, ['a']]) expectValid(engine.reply(value as unknown as string))
@@ -57,5 +51,5 @@ describe('Engine#suggest on any input', () => {
       }),
       { numRuns: 1_000 },
     )
-  })
+  }, PROPERTY_TIMEOUT)
 })

@@ -6,6 +6,7 @@ import { render } from 'lit'
 import { describe, expect, it } from 'vitest'
 import type { RichBlock, RichInline, RichText } from '../../../widget/engine/index.ts'
 import { MAX_DEPTH, renderRichText } from '../../../widget/rich-text/render.ts'
+import { PROPERTY_TIMEOUT } from '../../helpers/property.ts'
 
 function draw(text: RichText): HTMLElement {
   const container = document.createElement('div')
@@ -92,5 +93,5 @@ describe('renderRichText', () => {
       }),
       { numRuns: 1_000 },
     )
-  })
+  }, PROPERTY_TIMEOUT)
 })
