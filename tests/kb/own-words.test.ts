@@ -31,7 +31,12 @@ describe('the own-words rule', () => {
     expect(copies).toEqual([])
   })
 
-  it.runIf(existsSync(SEEDS))('uses hashes that match the source documents beside the project', () => {
+  it('uses hashes that match the source documents beside the project', (ctx) => {
+    if (!existsSync(SEEDS)) {
+      // Said in the output, not skipped silently: a clone of the project alone has no source documents.
+      console.warn(`skipped: the source documents are not beside the project (${SEEDS}); the check above still runs on their hashes in tests/fixtures/seed-shingles.txt`)
+      ctx.skip()
+    }
     const fromSeeds = new Set<string>()
     for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
       for (const s of shingles(readFileSync(join(SEEDS, file), 'utf8'))) fromSeeds.add(s.hash)

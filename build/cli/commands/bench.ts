@@ -51,7 +51,7 @@ Options:
   async run(argv) {
     const { values, positionals } = parse(argv, { kb: { type: 'string' }, quick: { type: 'boolean' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    const evalFiles = ['kb/eval.jsonl', '../shared/eval/dev.jsonl'].filter((file) => {
+    const evalFiles = ['kb/eval.jsonl', 'tests/fixtures/eval/dev.jsonl'].filter((file) => {
       try {
         return readCases(file).length > 0
       } catch {
