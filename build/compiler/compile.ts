@@ -13,7 +13,6 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   buildIndex,
-  fold,
   toPlainText,
   type KbFile,
   type KbHandoff,
@@ -25,7 +24,7 @@ import { KbCompileError, Problems } from './errors.ts'
 import { listField, parseEntries, textField, type Entry } from './entries.ts'
 import { markdownToRich } from './markdown.ts'
 import { parsePage } from './pages.ts'
-import { isSlug } from './slug.ts'
+import { isSlug, phrasingKey } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from './language.ts'
 import { KB_LIMITS } from './limits.ts'
@@ -37,10 +36,6 @@ export const PAIR_FIELDS = ['id', 'asked', 'not', 'source', 'related', 'note'] a
 /** The fields of a handoff topic. */
 export const HANDOFF_FIELDS = ['id', 'asked', 'not'] as const
 
-/** A question or phrasing compared as visitors' text: folded, punctuation and spacing ignored. */
-export function phrasingKey(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-}
 
 /** A file path as problems show it: relative to the working directory when inside it, else absolute. */
 export function shownPath(path: string): string {
