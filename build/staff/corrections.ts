@@ -5,6 +5,7 @@
  */
 import { buildIndex, createEngine, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
 import { phrasingKey } from '../compiler/slug.ts'
+import type { CoverageRow } from './coverage.ts'
 
 /** What staff say a question should get. */
 export const Verdict = {
@@ -83,6 +84,13 @@ export function outcomeOf(reply: Reply): Outcome {
   if (reply.kind === 'clarify') return { kind: reply.kind, id: null, choices: reply.choices.map((pair) => pair.id) }
   if (reply.kind === 'answer') return { kind: reply.kind, id: reply.top?.pair.id ?? null }
   return { kind: reply.kind, id: reply.why.handoff ?? null }
+}
+
+/** What a coverage row's reply did (the same as {@link outcomeOf} of the reply it was made from). */
+export function rowOutcome(row: Pick<CoverageRow, 'kind' | 'top' | 'handoff' | 'choices'>): Outcome {
+  if (row.kind === 'clarify') return { kind: row.kind, id: null, choices: row.choices }
+  if (row.kind === 'answer') return { kind: row.kind, id: row.top?.id ?? null }
+  return { kind: row.kind, id: row.handoff }
 }
 
 /** True when two outcomes are the same reply. */
