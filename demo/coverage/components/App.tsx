@@ -70,8 +70,9 @@ export function App({ model }: AppProps) {
       </header>
       <main id="main" class="content">
         <InputPanel questions={model.questions} />
-        <CorrectionsPanel corrections={model.corrections} total={rows.length} />
         <SummaryPanel summary={model.coverage.summary.value} />
+        {/* Beside the table where rows are judged. */}
+        <CorrectionsPanel corrections={model.corrections} total={rows.length} />
         <section class="card details" aria-label="Details">
           <div role="tablist" aria-label="Details" class="tabs">
             {TAB_ORDER.map((name) => (

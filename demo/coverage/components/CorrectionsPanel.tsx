@@ -15,7 +15,7 @@ export const CORRECTIONS_FILE = 'frontdesk-corrections.json'
 
 /** A change to the knowledge base in staff's words. */
 function describeChange(change: KbChange): string {
-  return change.field === 'asked' ? `a phrasing of ${change.id}` : `under "not:" of ${change.id}`
+  return change.field === 'asked' ? `as a phrasing of ${change.id}` : `under "not:" of ${change.id}`
 }
 
 /** The panel: nothing but a hint until a row is judged. */

@@ -40,7 +40,7 @@ describe('App', () => {
   it('shows the knowledge base, the questions, the summary and the table', () => {
     expect(text('h1')).toBe('Coverage console')
     expect(text('.kb-status')).toMatch(/^Knowledge base: 2 pairs · 1 handoff topics · 1 pages/)
-    expect($$('h2').map((el) => el.textContent)).toEqual(['Questions to test', 'Corrections', 'Summary'])
+    expect($$('h2').map((el) => el.textContent)).toEqual(['Questions to test', 'Summary', 'Corrections'])
     expect(text('.input-panel .status')).toBe('5 questions from the sample question log')
     expect([text('.stat-main dt'), text('.stat-main dd')]).toEqual(['share answered', '40%'])
     expect($$('table.questions tbody tr')).toHaveLength(5)
