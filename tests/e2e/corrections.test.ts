@@ -20,6 +20,7 @@ import { runCli } from './global-setup.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { useHarness } from './support/harness.ts'
 import { ARTIFACTS, FIXTURES, ROOT, SCREENSHOTS } from './support/paths.ts'
+import { PART, Widget } from './support/widget.ts'
 
 const h = useHarness()
 
@@ -141,6 +142,42 @@ describe('the correction loop', () => {
 
   it('leaves kb/ itself alone', () => {
     expect(compileKb(join(ROOT, 'kb'), { warn: () => {} }).hash).toBe(readKb(join(h.siteDir, 'kb.json')).hash)
+  })
+})
+
+describe("the README's question log", () => {
+  it('its snippet posts fallbacks, doubtful answers and "No"s in the form the console reads; nothing else is sent', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const snippet = /<!-- tests\/e2e\/corrections\.test\.ts runs this snippet[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+    expect(snippet.trim().split('\n').length, 'the snippet in README.md, at most ten lines').toBeLessThanOrEqual(10)
+    const [fallback, doubtful, sure] = ['can i bring my dog', 'whats the weather gonna be like tomorrow', 'does it hurt']
+    expect([shipped.reply(fallback).kind, shipped.reply(doubtful).kind, shipped.reply(sure).kind]).toEqual(['fallback', 'answer', 'answer'])
+    expect([shipped.reply(doubtful).confidence < 0.8, shipped.reply(sure).confidence >= 0.8]).toEqual([true, true])
+
+    const { page, watch } = await h.session()
+    // The clinic's own endpoint, which keeps what it is sent.
+    await page.route('**/faq-log', (route) => route.fulfill({ status: 204 }))
+    await page.goto(h.server.url('/index.html'))
+    await page.addScriptTag({ content: snippet })
+    const widget = await new Widget(page).open()
+    await widget.ask(fallback)
+    const answer = await widget.ask(doubtful)
+    await answer.locator(PART.feedback).getByRole('button', { name: /^no$/i }).click()
+    await widget.ask(sure)
+    const sent = () => watch.requests.filter((request) => request.method !== 'GET')
+    await expect.poll(() => sent().length, { timeout: 10_000 }).toBe(3)
+    expect(sent().map((request) => new URL(request.url).pathname)).toEqual(['/faq-log', '/faq-log', '/faq-log'])
+    const lines = sent().map((request) => request.postData ?? '')
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(records.map((record) => Object.keys(record).sort())).toEqual([
+      ['at', 'confidence', 'kind', 'pairId', 'question'],
+      ['at', 'confidence', 'kind', 'pairId', 'question'],
+      ['at', 'helpful', 'pairId', 'question'],
+    ])
+    expect(readLogRecords(lines.join('\n'), { name: 'faq-log.jsonl' }).records).toEqual([{ question: fallback }, { question: doubtful }, { question: doubtful, helpful: false }])
+    // The fixture log the loop above reads is in the same form.
+    const fixture = readFileSync(LOG, 'utf8').trim().split('\n').map((line) => Object.keys(JSON.parse(line) as object).sort().join())
+    expect(new Set(fixture)).toEqual(new Set(records.map((record) => Object.keys(record).sort().join())))
   })
 })
 
