@@ -169,6 +169,14 @@ describe('App', () => {
     expect(model.corrections.judgements.value.map((j) => j.verdict)).toEqual(['not-pair'])
   })
 
+  it('lists a pair\'s "not:" phrasings in the knowledge-base browser', async () => {
+    model.kb.kb.value = { ...model.kb.kb.value!, pairs: model.kb.kb.value!.pairs.map((pair, i) => (i === 0 ? { ...pair, not: ['what time is it'] } : pair)) }
+    $('#tab-pairs').click()
+    await settle()
+    expect($$('.pair')[0]!.querySelector('.refused')?.textContent).toContain('what time is it')
+    expect($$('.pair')[1]!.querySelector('.refused')).toBeNull()
+  })
+
   it('opens a pair in the knowledge-base browser from the source coverage', async () => {
     $('#tab-sources').click()
     await settle()
