@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   eval: () => import('./commands/eval.ts'),
   bench: () => import('./commands/bench.ts'),
   coverage: () => import('./commands/coverage.ts'),
+  apply: () => import('./commands/apply.ts'),
   lint: () => import('./commands/lint.ts'),
   draft: () => import('./commands/draft.ts'),
   site: () => import('./commands/site.ts'),

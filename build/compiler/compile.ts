@@ -13,7 +13,6 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   buildIndex,
-  fold,
   toPlainText,
   type KbFile,
   type KbHandoff,
@@ -25,7 +24,7 @@ import { KbCompileError, Problems } from './errors.ts'
 import { listField, parseEntries, textField, type Entry } from './entries.ts'
 import { markdownToRich } from './markdown.ts'
 import { parsePage } from './pages.ts'
-import { isSlug } from './slug.ts'
+import { isSlug, phrasingKey } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from './language.ts'
 import { KB_LIMITS } from './limits.ts'
@@ -33,9 +32,10 @@ import { markdownFiles, present, readKbText, type SkippedFile } from './read.ts'
 import { learnCalibration } from './calibrate.ts'
 
 /** The fields of a pair. */
-export const PAIR_FIELDS = ['id', 'asked', 'source', 'related', 'note'] as const
+export const PAIR_FIELDS = ['id', 'asked', 'not', 'source', 'related', 'note'] as const
 /** The fields of a handoff topic. */
-export const HANDOFF_FIELDS = ['id', 'asked'] as const
+export const HANDOFF_FIELDS = ['id', 'asked', 'not'] as const
+
 
 /** A file path as problems show it: relative to the working directory when inside it, else absolute. */
 export function shownPath(path: string): string {
@@ -63,7 +63,7 @@ const tooLong = (what: string, text: string, limit: number): string =>
   `${what} is ${text.length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are allowed`
 
 /** Checks the fields every entry needs and returns the answer as rich text and plain text. */
-function readCommon(entry: Entry, problems: Problems, what: string): { id: string; aliases: string[]; rich: KbPair['answer'] } {
+function readCommon(entry: Entry, problems: Problems, what: string): { id: string; aliases: string[]; not: string[]; rich: KbPair['answer'] } {
   const id = textField(entry, 'id', problems)
   const label = entry.heading ? `"${entry.heading}"` : `on line ${entry.line}`
   if (!entry.heading) problems.add(entry.file, entry.line, `the ${what} heading is empty: write the question after "## "`)
@@ -77,12 +77,32 @@ function readCommon(entry: Entry, problems: Problems, what: string): { id: strin
   for (const alias of aliases) {
     if (alias.length > KB_LIMITS.questionLength) problems.add(entry.file, entry.fields.get('asked')!.line, tooLong('a phrasing', alias, KB_LIMITS.questionLength))
   }
+  const not = readNot(entry, [entry.heading, ...aliases], problems, `${what} ${label}`)
   if (!entry.body) problems.add(entry.file, entry.line, `${what} ${label} has no answer: leave a blank line after the fields, then write it`)
   // Too long an answer is not parsed at all: the bound is what keeps a hostile answer from reaching the parser.
   const long = entry.body.length > KB_LIMITS.answerLength
   if (long) problems.add(entry.file, entry.bodyLine, tooLong('the answer', entry.body, KB_LIMITS.answerLength))
   const rich = entry.body && !long ? markdownToRich(entry.body, entry.file, entry.bodyLine, problems) : []
-  return { id, aliases, rich }
+  return { id, aliases, not, rich }
+}
+
+/**
+ * The `not:` phrasings: questions the entry must not take. Each is checked like a phrasing, and none may be one of
+ * the entry's own ways of asking, which it would then both take and refuse.
+ */
+function readNot(entry: Entry, own: readonly string[], problems: Problems, label: string): string[] {
+  const field = entry.fields.get('not')
+  if (!field) return []
+  const not = listField(entry, 'not')
+  if (not.length === 0) problems.add(entry.file, field.line, `${label} has an empty "not:" list; remove it or list the questions it must not answer`)
+  const owned = new Set(own.map(phrasingKey))
+  not.forEach((text, i) => {
+    // A list's items are on the lines below the field; a one-line list is on the field's own line.
+    const line = Array.isArray(field.value) ? field.line + 1 + i : field.line
+    if (text.length > KB_LIMITS.questionLength) problems.add(entry.file, line, tooLong('a "not:" phrasing', text, KB_LIMITS.questionLength))
+    else if (owned.has(phrasingKey(text))) problems.add(entry.file, line, `"${text}" is both a way ${label} is asked and under its "not:"; keep it in one of them`)
+  })
+  return not
 }
 
 /** Compiles the knowledge base in `dir`. Throws {@link KbCompileError} with every problem found. */
@@ -123,7 +143,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
     const { topic, entries } = parseEntries(file, text, PAIR_FIELDS, problems)
     if (entries.length === 0) problems.add(file, 1, 'the file has no pairs ("## Question" headings)')
     for (const entry of entries) {
-      const { id, aliases, rich } = readCommon(entry, problems, 'pair')
+      const { id, aliases, not, rich } = readCommon(entry, problems, 'pair')
       const source = textField(entry, 'source', problems)
       const [pageId = '', sectionId = ''] = source.split('#')
       const page = pagesById.get(pageId)
@@ -144,6 +164,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
           id,
           question: entry.heading,
           aliases,
+          ...(not.length > 0 ? { not } : {}),
           answer: rich,
           answerText: toPlainText(rich),
           source: { page: pageId, section: sectionId, label: page && section ? `${page.title} › ${section.title}` : source },
@@ -162,8 +183,9 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
   if (handoffsText !== null) {
     const file = shownPath(handoffsPath)
     for (const entry of parseEntries(file, handoffsText, HANDOFF_FIELDS, problems).entries) {
-      const { id, aliases, rich } = readCommon(entry, problems, 'handoff topic')
-      handoffs.push({ entry, value: { id, topic: entry.heading, aliases, answer: rich, answerText: toPlainText(rich), origin: `${file}:${entry.line}` } })
+      const { id, aliases, not, rich } = readCommon(entry, problems, 'handoff topic')
+      const value: KbHandoff = { id, topic: entry.heading, aliases, ...(not.length > 0 ? { not } : {}), answer: rich, answerText: toPlainText(rich), origin: `${file}:${entry.line}` }
+      handoffs.push({ entry, value })
     }
   }
 
@@ -203,7 +225,7 @@ function checkUnique(pairs: Array<Located<KbPair>>, handoffs: Array<Located<KbHa
   }
   const questions = new Map<string, Entry>()
   for (const { entry } of pairs) {
-    const key = fold(entry.heading).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    const key = phrasingKey(entry.heading)
     if (!key) continue
     const first = questions.get(key)
     if (first) problems.add(entry.file, entry.line, `duplicate question "${entry.heading}" (also at ${first.file}:${first.line})`)

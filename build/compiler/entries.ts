@@ -14,10 +14,12 @@
  */
 import type { Problems } from './errors.ts'
 
-/** A field's value: one line, or a list of items; with the line it starts on. */
+/** A field's value: one line, or a list of items; with the lines it starts and ends on. */
 export interface Field {
   value: string | string[]
   line: number
+  /** The line of its last item (its own line when it has none): where an item added to it goes after. */
+  end: number
 }
 
 /** One `## Heading` entry. */
@@ -73,13 +75,14 @@ export function parseEntries(file: string, text: string, allowed: readonly strin
           current.field.value = []
         }
         current.field.value.push(item[1]!.trim())
+        current.field.end = i + 1
       } else if (field) {
         const name = field[1]!.toLowerCase()
         if (!allowed.includes(name)) {
           problems.add(file, i + 1, `unknown field "${name}:" (expected ${allowed.map((a) => `${a}:`).join(', ')})`)
         }
         if (fields.has(name)) problems.add(file, i + 1, `field "${name}:" is given twice`)
-        current = { name, field: { value: field[2]!.trim(), line: i + 1 } }
+        current = { name, field: { value: field[2]!.trim(), line: i + 1, end: i + 1 } }
         fields.set(name, current.field)
       } else {
         problems.add(file, i + 1, `expected "field: value", a "- item" under a field, or a blank line before the answer; got "${line.trim()}"`)

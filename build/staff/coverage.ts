@@ -53,6 +53,10 @@ export interface CoverageRow {
   unmatchedWords: string[]
   /** The leader's way of asking closest to the question. */
   closestPhrasing: string | null
+  /** Times the question was asked in the log, when the log was counted (`needs.ts`). */
+  asked?: number
+  /** "No" answers to "Did this answer your question?" logged for it. */
+  unhelpful?: number
 }
 
 const match = (m: Match): CoverageMatch => ({ id: m.pair.id, question: m.pair.question, confidence: m.confidence })

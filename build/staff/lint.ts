@@ -33,6 +33,8 @@ export const LintCheck = {
   longAnswer: 'long-answer',
   /** A pair with fewer `asked:` phrasings than `minPhrasings`. Warning. */
   fewPhrasings: 'few-phrasings',
+  /** A `not:` phrasing that is, once analyzed, a question or phrasing of a pair or handoff topic. Warning. */
+  notAlsoAsked: 'not-also-asked',
 } as const
 /** One of {@link LintCheck}'s values. */
 export type LintCheck = (typeof LintCheck)[keyof typeof LintCheck]
@@ -155,6 +157,23 @@ export function lintKb(kb: KbFile, options: LintOptions = {}): LintFinding[] {
     }
     if (pair.aliases.length < settings.minPhrasings) {
       add('warning', LintCheck.fewPhrasings, at(pair), `pair "${pair.id}" has ${pair.aliases.length} "asked:" phrasing${pair.aliases.length === 1 ? '' : 's'} (at least ${settings.minPhrasings} help visitors' wordings match)`)
+    }
+  }
+
+  // A `not:` phrasing the same as an `asked:` one elsewhere: redundant at best (that entry takes it anyway), and a
+  // sign that the two were written at different times for different answers.
+  const entries = [...kb.pairs.map((pair) => ({ ...pair, ways: [pair.question, ...pair.aliases] })), ...kb.handoffs.map((h) => ({ ...h, ways: [h.topic, ...h.aliases] }))]
+  const asked = new Map<string, { id: string; text: string }>()
+  for (const entry of entries) {
+    for (const text of entry.ways) {
+      const terms = termSet(text)
+      if (terms.size > 0 && !asked.has(key(terms))) asked.set(key(terms), { id: entry.id, text })
+    }
+  }
+  for (const entry of entries) {
+    for (const text of entry.not ?? []) {
+      const other = asked.get(key(termSet(text)))
+      if (other) add('warning', LintCheck.notAlsoAsked, originOf(entry), `"not:" phrasing "${text}" of "${entry.id}" is also how "${other.id}" is asked ("${other.text}"); keep it in one place`)
     }
   }
 

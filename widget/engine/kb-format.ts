@@ -40,6 +40,11 @@ export interface KbPair {
   question: string
   /** Other ways visitors ask the same question. */
   aliases: string[]
+  /**
+   * Questions this pair must not answer (`not:` in the Markdown): a message closer to one of them than to any way
+   * the pair is asked never gets it (`negatives.ts`). Absent when there are none.
+   */
+  not?: string[]
   /** The answer as rich text. */
   answer: RichText
   /** The answer as plain text, for the CLI, screen-reader summaries and search. Derived on load, not stored. */
@@ -67,6 +72,8 @@ export interface KbHandoff {
   topic: string
   /** Ways visitors ask about it. */
   aliases: string[]
+  /** Questions it must not take, as {@link KbPair.not}. Absent when there are none. */
+  not?: string[]
   /** What the visitor reads before the booking offer. */
   answer: RichText
   /** The same as plain text. */

@@ -10,6 +10,7 @@ import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTe
 import type { CalibrationSignals } from './calibration.ts'
 import { fold, stem, words, type Token } from './text.ts'
 import { questionClauses, questionForms } from './question-form.ts'
+import { negatives } from './negatives.ts'
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
 const CANDIDATES = 12
@@ -174,14 +175,17 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     return known.filter((term) => index.df.get(term)! <= cutoff).slice(0, MAX_RETRIEVAL_TERMS)
   }
 
-  const rank = (list: string[], form: string | null, heldOut?: HeldOut): Candidate[] => {
+  // Null without `not:` phrasings, so that knowledge bases without them pay nothing.
+  const refusals = negatives(kb, { read: (text) => terms(text).terms, weight, own: (id) => termsOf(id).phrasings })
+
+  const rank = (list: string[], form: string | null, heldOut?: HeldOut, ruledOut?: (id: string) => boolean): Candidate[] => {
     // The held-out pair's terms are analyzed once per reading, not once per use.
     let held: CandidateTerms | undefined
     const termsFor = (id: string): CandidateTerms => (heldOut?.id === id ? (held ??= termsOf(id, heldOut)) : termsOf(id))
     const query = new Map(list.map((term) => [term, weight(term)]))
     let total = 0
     for (const w of query.values()) total += w
-    const results = index.search(retrievalTerms(list)).slice(0, CANDIDATES)
+    const results = index.search(retrievalTerms(list)).slice(0, CANDIDATES).filter((result) => !ruledOut?.(result.id))
     const candidates = results.map((result): Candidate => {
       const { id } = result
       const terms = termsFor(id)
@@ -210,9 +214,11 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     phrasings,
     knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
+      // Decided on the whole message, so that no part of it read alone gets a candidate the message may not.
+      const ruledOut = refusals?.(terms(message).terms)
       const readOne = (text: string): Reading => {
         const read = terms(text)
-        return { ...read, ranked: rank(read.terms, formOf(text), heldOut) }
+        return { ...read, ranked: rank(read.terms, formOf(text), heldOut, ruledOut) }
       }
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
       let whole = readOne(message)

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { toAskJson } from '../../../widget/engine/index.ts'
 import { explain, formatPercent, pairLabel, toCoverageRow, KIND_LABEL, KIND_ORDER, summarize, type CoverageRow, type CoverageSummary } from '../../staff/coverage.ts'
+import { DOUBTFUL_BELOW } from '../../staff/needs.ts'
 import { readQuestions } from '../../staff/questions.ts'
 import { renderCoverageReport } from '../../staff/report-html.ts'
 import { writeFileAtomic } from '../../compiler/write.ts'
@@ -21,7 +22,7 @@ export function parseRate(value: string): number {
 }
 
 /** Answers below this confidence are shown with their "why", like fallbacks and clarifies: the near misses. */
-const SHOW_WHY_BELOW = 0.8
+const SHOW_WHY_BELOW = DOUBTFUL_BELOW
 
 /** One table line per question, and a "why" line under the near misses (under every row with `all`). */
 function formatRow(row: CoverageRow, width: number, all: boolean): string {
@@ -49,12 +50,13 @@ export const command: Command = {
   summary: 'Run a log of visitors\' questions through the engine: table, summary, HTML report.',
   usage: `Usage: frontdesk coverage FILE [--kb FILE] [--json] [--html OUT] [--min-answered RATE] [--threshold N]
 
-Reads FILE: one question per line, or CSV with a "question" column (detected by the header). Prints a table
-(kind, confidence, matched pair, question) and a summary: the share of each reply kind, the pairs no question
-reached. The share answered is answered questions out of all questions. Under each fallback, clarify and answer
-below confidence ${SHOW_WHY_BELOW}, a "why" line says in the visitor's words what decided it: the words that matched
-the leading pair or handoff and its closest phrasing, the words nothing matched, and the runner-up. For a handoff
-the confidence is the handoff's own; the pair column names the handoff.
+Reads FILE: one question per line, CSV with a "question" column (detected by the header), or JSON Lines with a
+"question" field (records with a "helpful" field, feedback, are left out). Prints a table (kind, confidence,
+matched pair, question) and a summary: the share of each reply kind, the pairs no question reached. The share
+answered is answered questions out of all questions. Under each fallback, clarify and answer below confidence
+${SHOW_WHY_BELOW}, a "why" line says in the visitor's words what decided it: the words that matched the leading pair
+or handoff and its closest phrasing, the words nothing matched, and the runner-up. For a handoff the confidence is
+the handoff's own; the pair column names the handoff.
 
 Options:
   --kb FILE             the compiled knowledge base (default: dist/kb.json, built from kb/ when missing)

@@ -21,6 +21,7 @@ Warnings (exit code 0 when there are only warnings):
   uncited-section          a source section no pair cites
   long-answer              an answer over 80 words
   few-phrasings            a pair with fewer than 4 "asked:" phrasings
+  not-also-asked           a "not:" phrasing that is also how a pair or handoff topic is asked
 Unknown and self-referencing related ids are compile errors (see "frontdesk build").
 
 Options:

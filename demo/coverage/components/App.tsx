@@ -1,6 +1,7 @@
 /** The coverage console: header with the threshold, the question input, the summary, and the detail tabs. */
 import type { JSX } from 'preact'
 import { ConsoleTab, type ConsoleModel } from '../state/console-model.ts'
+import { CorrectionsPanel } from './CorrectionsPanel.tsx'
 import { InputPanel } from './InputPanel.tsx'
 import { KbBrowser } from './KbBrowser.tsx'
 import { QuestionTable } from './QuestionTable.tsx'
@@ -70,6 +71,8 @@ export function App({ model }: AppProps) {
       <main id="main" class="content">
         <InputPanel questions={model.questions} />
         <SummaryPanel summary={model.coverage.summary.value} />
+        {/* Beside the table where rows are judged. */}
+        <CorrectionsPanel corrections={model.corrections} total={rows.length} />
         <section class="card details" aria-label="Details">
           <div role="tablist" aria-label="Details" class="tabs">
             {TAB_ORDER.map((name) => (
@@ -89,7 +92,7 @@ export function App({ model }: AppProps) {
             ))}
           </div>
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
-            {tab === ConsoleTab.questions && <QuestionTable table={model.table} rows={rows} onShowPair={showPair} />}
+            {tab === ConsoleTab.questions && <QuestionTable table={model.table} rows={rows} onShowPair={showPair} kb={model.kb.kb.value} corrections={model.corrections} />}
             {tab === ConsoleTab.pairs && <KbBrowser browser={model.browser} threshold={threshold} onShowPair={showPair} shownPair={model.shownPair.value} />}
             {tab === ConsoleTab.sources && <SourceCoverage pages={model.browser.sources.value} uncited={model.browser.uncitedCount.value} onShowPair={showPair} />}
           </div>

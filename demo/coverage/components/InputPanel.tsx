@@ -1,4 +1,4 @@
-/** Where questions come from: pasted text, a dropped or chosen file, or the bundled sample log. */
+/** Where questions come from: pasted text, a dropped or chosen file (text, CSV or JSON Lines), or the sample log. */
 import { useSignal } from '@preact/signals'
 import type { QuestionsModel } from '../state/questions-model.ts'
 
@@ -11,6 +11,7 @@ export interface InputPanelProps {
 export function InputPanel({ questions }: InputPanelProps) {
   const dragging = useSignal(false)
   const count = questions.questions.value.length
+  const asked = questions.asked.value
   const onDrop = (event: DragEvent): void => {
     event.preventDefault()
     dragging.value = false
@@ -24,7 +25,8 @@ export function InputPanel({ questions }: InputPanelProps) {
         <p class="status" role="status">
           {count > 0 ? (
             <>
-              <strong>{count}</strong> question{count === 1 ? '' : 's'} from the {questions.source.value}
+              <strong>{count}</strong> question{count === 1 ? '' : 's'}
+              {asked > count ? ` (asked ${asked} times in all)` : ''} from the {questions.source.value}
             </>
           ) : (
             'No questions yet.'
@@ -33,7 +35,7 @@ export function InputPanel({ questions }: InputPanelProps) {
       </div>
       <div class="input-grid">
         <div class="paste">
-          <label for="paste">Paste questions, one per line (or CSV with a “question” column)</label>
+          <label for="paste">Paste questions, one per line (or CSV with a “question” column, or JSON Lines)</label>
           <textarea
             id="paste"
             rows={4}
@@ -55,13 +57,13 @@ export function InputPanel({ questions }: InputPanelProps) {
           onDragLeave={() => (dragging.value = false)}
           onDrop={onDrop}
         >
-          <p>Drop a .txt or .csv question log here, or:</p>
+          <p>Drop a question log here (.txt, .csv, or .jsonl from your own frontdesk-reply log), or:</p>
           <div class="actions">
             <input
               id="file"
               class="file-input"
               type="file"
-              accept=".txt,.csv,text/plain,text/csv"
+              accept=".txt,.csv,.jsonl,.ndjson,.json,text/plain,text/csv,application/json"
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0]
                 if (file) void questions.loadFile(file)

@@ -86,6 +86,21 @@ function PairCard({ entry, threshold, questions, onShowPair, shown }: PairCardPr
           </li>
         ))}
       </ul>
+      {pair.not && (
+        <>
+          <h4>Not for (refused questions)</h4>
+          <ul class="phrasings refused">
+            {pair.not.map((text, i) => (
+              <li key={i}>
+                <span class="mark" aria-hidden="true">
+                  ⊘
+                </span>
+                <span class="phrasing">{text}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <details>
         <summary>Answer</summary>
         <p class="answer">{pair.answerText}</p>

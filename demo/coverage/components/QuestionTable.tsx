@@ -1,7 +1,15 @@
-/** Every question with its reply kind, matched pair, confidence and why; with filters, search, sort and export. */
+/**
+ * Every question with its reply kind, matched pair, confidence, why and staff's judgement; with filters, search, sort
+ * (what most needs a fix first, to start with) and export. Under 700 px each row is a card.
+ */
 import { useSignal } from '@preact/signals'
+import type { KbFile } from '../../../widget/engine/index.ts'
 import { KIND_LABEL, KIND_ORDER, pairLabel, type CoverageRow } from '../../../build/staff/coverage.ts'
+import type { CorrectionsModel } from '../state/corrections-model.ts'
 import { SortKey, type TableModel } from '../state/table-model.ts'
+import { download } from './download.ts'
+import { JudgeControl, PAIR_LIST_ID } from './JudgeControl.tsx'
+import { Why } from './Why.tsx'
 
 /** Props of {@link QuestionTable}. */
 export interface QuestionTableProps {
@@ -10,6 +18,9 @@ export interface QuestionTableProps {
   rows: CoverageRow[]
   /** Shows a pair in the knowledge-base browser. */
   onShowPair(id: string): void
+  /** The knowledge base, for the judgement's pickers; no judging without it. */
+  kb: KbFile | null
+  corrections: CorrectionsModel
 }
 
 /** Rows drawn before "Show all": enough for any screen, few enough to stay quick with a long log. */
@@ -23,44 +34,19 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }
   { key: SortKey.pair, label: 'Matched pair' },
 ]
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  URL.revokeObjectURL(url)
-}
-
-/** Props of {@link Why}. */
-interface WhyProps {
-  row: CoverageRow
-}
-
-/** Why a row got its reply: the engine's reason, the terms matched, the runners-up. */
-function Why({ row }: WhyProps) {
+/** The filter toolbar and the table. */
+/** How often a question was asked and how many said its answer did not help, when the log says. */
+function Asked({ row }: { row: CoverageRow }) {
+  if ((row.asked ?? 1) <= 1 && !row.unhelpful) return null
   return (
-    <div class="why">
-      <p>{row.reason}</p>
-      {row.matchedTerms.length > 0 && (
-        <p>
-          <span class="muted">matched </span>
-          {row.matchedTerms.map((term) => (
-            <span key={term} class="term">
-              {term}
-            </span>
-          ))}
-        </p>
-      )}
-      {row.alternatives.length > 0 && (
-        <p class="muted">runners-up: {row.alternatives.map((alt) => `${alt.id} ${alt.confidence.toFixed(2)}`).join(' · ')}</p>
-      )}
+    <div class="asked small">
+      {(row.asked ?? 1) > 1 && <span>asked {row.asked} times</span>}
+      {row.unhelpful ? <span class="said-no">{row.unhelpful} said “No”</span> : null}
     </div>
   )
 }
 
-/** The filter toolbar and the table. */
-export function QuestionTable({ table, rows, onShowPair }: QuestionTableProps) {
+export function QuestionTable({ table, rows, onShowPair, kb, corrections }: QuestionTableProps) {
   const limit = useSignal(PAGE)
   const visible = table.visible.value
   const sort = table.sort.value
@@ -98,14 +84,24 @@ export function QuestionTable({ table, rows, onShowPair }: QuestionTableProps) {
           <button type="button" class="button button-quiet" onClick={() => table.reset()}>
             Reset filters
           </button>
-          <button type="button" class="button button-secondary" onClick={() => download(table.exportCsv(), 'frontdesk-coverage.csv')} disabled={visible.length === 0}>
+          <button type="button" class="button button-secondary" onClick={() => download(table.exportCsv(), 'frontdesk-coverage.csv', 'text/csv;charset=utf-8')} disabled={visible.length === 0}>
             Export CSV
           </button>
         </div>
       </div>
       <p class="status" role="status">
-        Showing {Math.min(visible.length, limit.value)} of {visible.length} matching ({rows.length} in all).
+        Showing {Math.min(visible.length, limit.value)} of {visible.length} matching ({rows.length} in all)
+        {sort.key === SortKey.need ? ', fallbacks first, then doubtful replies (a clarify, low confidence, a “No”), the most asked first in each.' : '.'}
       </p>
+      {kb && (
+        <datalist id={PAIR_LIST_ID}>
+          {kb.pairs.map((pair) => (
+            <option key={pair.id} value={pair.id}>
+              {pair.question}
+            </option>
+          ))}
+        </datalist>
+      )}
       <div class="table-scroll">
         <table class="questions">
           <caption class="visually-hidden">Questions and the replies they get; column headers sort.</caption>
@@ -122,24 +118,30 @@ export function QuestionTable({ table, rows, onShowPair }: QuestionTableProps) {
                 </th>
               ))}
               <th scope="col">Why</th>
+              <th scope="col">Judge</th>
             </tr>
           </thead>
           <tbody>
             {visible.slice(0, limit.value).map((row) => (
               <tr key={row.n}>
-                <td class="num">{row.n}</td>
-                <td class="question">{row.question}</td>
-                <td>
+                <td class="num" data-label="#">
+                  {row.n}
+                </td>
+                <td class="question">
+                  {row.question}
+                  <Asked row={row} />
+                </td>
+                <td data-label="Kind">
                   <span class={`badge k-${row.kind}`}>{KIND_LABEL[row.kind]}</span>
                 </td>
-                <td class="num">
+                <td class="num" data-label="Confidence">
                   <span class="confidence">{row.confidence.toFixed(2)}</span>
                   <svg class="meter" viewBox="0 0 50 6" width="50" height="6" aria-hidden="true">
                     <rect class="meter-track" x="0" y="0" width="50" height="6" />
                     <rect class={`meter-bar k-${row.kind}`} x="0" y="0" width={Math.round(row.confidence * 50)} height="6" />
                   </svg>
                 </td>
-                <td>
+                <td data-label="Matched pair">
                   {row.top && pairLabel(row) === row.top.id ? (
                     <>
                       <a href={`#pair-${row.top.id}`} onClick={(event) => (event.preventDefault(), onShowPair(row.top!.id))}>
@@ -153,8 +155,12 @@ export function QuestionTable({ table, rows, onShowPair }: QuestionTableProps) {
                     <span class="muted">—</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Why">
                   <Why row={row} />
+                </td>
+                <td data-label="Judge">
+                  {/* Emergencies and small talk are recognised before any matching: no phrasing changes them. */}
+                  {kb && (row.kind === 'emergency' || row.kind === 'smalltalk' ? <span class="muted small">—</span> : <JudgeControl row={row} kb={kb} corrections={corrections} />)}
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { QuestionsModel, type QuestionsModelOptions } from './questions-model.ts
 import { CoverageModel } from './coverage-model.ts'
 import { TableModel } from './table-model.ts'
 import { KbBrowserModel } from './kb-browser-model.ts'
+import { CorrectionsModel } from './corrections-model.ts'
 
 /** The console's tabs below the summary. */
 export const ConsoleTab = { questions: 'questions', pairs: 'pairs', sources: 'sources' } as const
@@ -18,9 +19,10 @@ export type ConsoleModelOptions = KbModelOptions & QuestionsModelOptions
 export const ConsoleModel = createModel((options: ConsoleModelOptions = {}) => {
   const kb = new KbModel(options)
   const questions = new QuestionsModel(options)
-  const coverage = new CoverageModel(kb.kb, questions.questions)
+  const coverage = new CoverageModel(kb.kb, questions.questions, questions.entries)
   const table = new TableModel(coverage.rows)
   const browser = new KbBrowserModel(kb.kb, coverage.engine)
+  const corrections = new CorrectionsModel(kb.kb, coverage.rows, questions.questions, coverage.threshold)
   const tab = signal<ConsoleTab>(ConsoleTab.questions, { name: 'console.tab' })
   const shownPair = signal<string | null>(null, { name: 'console.shownPair' })
   return {
@@ -29,6 +31,7 @@ export const ConsoleModel = createModel((options: ConsoleModelOptions = {}) => {
     coverage,
     table,
     browser,
+    corrections,
     tab,
     shownPair,
     /** Shows a tab. */

@@ -4,7 +4,8 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals'
 import { defaultEngineOptions, type KbFile } from '../../../widget/engine/index.ts'
-import { coverageRows, engineCache, summarize } from '../../../build/staff/coverage.ts'
+import { coverageRows, engineCache, summarize, type CoverageRow } from '../../../build/staff/coverage.ts'
+import type { LogEntry } from '../../../build/staff/needs.ts'
 
 /** The slider's step: thresholds are compared and cached at this precision. */
 export const THRESHOLD_STEP = 0.01
@@ -21,15 +22,27 @@ export function normalizeThreshold(value: number): number {
  * The threshold (the engine's default until staff choose another), the engine set to it, and the rows and summary.
  * Each threshold gets its own engine: a reply's kind cannot be recomputed from stored confidences alone.
  */
-export const CoverageModel = createModel((kb: ReadonlySignal<KbFile | null>, questions: ReadonlySignal<string[]>) => {
+export const CoverageModel = createModel((kb: ReadonlySignal<KbFile | null>, questions: ReadonlySignal<string[]>, counts?: ReadonlySignal<readonly LogEntry[]>) => {
   const chosen = signal<number | null>(null, { name: 'coverage.chosenThreshold' })
   const engines = computed(() => (kb.value ? engineCache(kb.value) : null), { name: 'coverage.engines' })
   // The engine's default is a constant: asking an engine for it would build one more engine at start-up.
   const defaultThreshold = computed(() => defaultEngineOptions.threshold, { name: 'coverage.defaultThreshold' })
   const threshold = computed(() => chosen.value ?? defaultThreshold.value, { name: 'coverage.threshold' })
   const engine = computed(() => engines.value?.(threshold.value) ?? null, { name: 'coverage.engine' })
-  const rows = computed(() => (engine.value ? coverageRows(engine.value, questions.value) : []), { name: 'coverage.rows' })
-  const summary = computed(() => summarize(rows.value, kb.value?.pairs ?? [], threshold.value), { name: 'coverage.summary' })
+  const rows = computed(
+    () => {
+      if (!engine.value) return []
+      const rows = coverageRows(engine.value, questions.value)
+      // A counted log: each row says how often it was asked and how many "No"s it got, for the need order.
+      const entries = counts?.value
+      return entries?.length === rows.length ? rows.map((row, i) => ({ ...row, asked: entries[i]!.asked, unhelpful: entries[i]!.unhelpful })) : rows
+    },
+    { name: 'coverage.rows' },
+  )
+  // Each question counts as often as it was asked, so the figures are those of the whole log, as `frontdesk coverage` gives.
+  const summary = computed(() => summarize(rows.value.flatMap((row) => Array<CoverageRow>(row.asked ?? 1).fill(row)), kb.value?.pairs ?? [], threshold.value), {
+    name: 'coverage.summary',
+  })
   return {
     threshold,
     defaultThreshold,

@@ -1,6 +1,7 @@
-/** The question log under test: pasted, dropped as a file, or the bundled sample. */
-import { createModel, signal } from '@preact/signals'
-import { readQuestions } from '../../../build/staff/questions.ts'
+/** The question log under test: pasted, dropped as a file (text, CSV or JSON Lines), or the bundled sample. */
+import { computed, createModel, signal } from '@preact/signals'
+import { countQuestions, type LogEntry } from '../../../build/staff/needs.ts'
+import { readLogRecords } from '../../../build/staff/questions.ts'
 import { fetchText as browserFetchText, type FetchText } from './kb-model.ts'
 
 /** A file as the console reads it: the browser's `File` has both. */
@@ -23,22 +24,30 @@ export const defaultQuestionsModelOptions: Required<QuestionsModelOptions> = { s
 /** The name the sample log is shown under. */
 export const SAMPLE_NAME = 'sample question log'
 
-/** The questions, where they came from, the text being pasted, and the actions that replace them. */
+/** The files a log may be read from. */
+export const LOG_FILE = /\.(txt|csv|jsonl|ndjson|json)$/i
+
+/**
+ * The log's distinct questions with how often each was asked and how many "No"s it got, where they came from, the
+ * text being pasted, and the actions that replace them.
+ */
 export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) => {
   const settings = { ...defaultQuestionsModelOptions, ...options }
-  const questions = signal<string[]>([], { name: 'questions' })
+  const entries = signal<LogEntry[]>([], { name: 'questions.entries' })
+  const questions = computed(() => entries.value.map((entry) => entry.question), { name: 'questions' })
+  const asked = computed(() => entries.value.reduce((sum, entry) => sum + entry.asked, 0), { name: 'questions.asked' })
   const source = signal('', { name: 'questions.source' })
   const error = signal<string | null>(null, { name: 'questions.error' })
   const draft = signal('', { name: 'questions.draft' })
 
   const load = (text: string, name: string): void => {
     try {
-      const log = readQuestions(text, { name })
-      if (log.questions.length === 0) {
+      const counted = countQuestions(readLogRecords(text, { name }).records)
+      if (counted.length === 0) {
         error.value = `${name} has no questions.`
         return
       }
-      questions.value = log.questions
+      entries.value = counted
       source.value = name
       error.value = null
     } catch (cause) {
@@ -47,7 +56,9 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
   }
 
   return {
+    entries,
     questions,
+    asked,
     source,
     error,
     draft,
@@ -55,7 +66,7 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
     setDraft(text: string): void {
       draft.value = text
     },
-    /** Runs the pasted text: one question per line, or CSV with a `question` column. */
+    /** Runs the pasted text: one question per line, CSV with a `question` column, or JSON Lines. */
     runDraft(): void {
       load(draft.value, 'pasted questions')
     },
@@ -63,10 +74,10 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
     loadText(text: string, name: string): void {
       load(text, name)
     },
-    /** Reads and runs a dropped or chosen `.txt` or `.csv` file. */
+    /** Reads and runs a dropped or chosen `.txt`, `.csv` or `.jsonl` file. */
     async loadFile(file: TextFile): Promise<void> {
-      if (!/\.(txt|csv)$/i.test(file.name)) {
-        error.value = `${file.name} is not a .txt or .csv file.`
+      if (!LOG_FILE.test(file.name)) {
+        error.value = `${file.name} is not a .txt, .csv or .jsonl file.`
         return
       }
       load(await file.text(), file.name)
@@ -81,7 +92,7 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
     },
     /** Empties the log. */
     clear(): void {
-      questions.value = []
+      entries.value = []
       source.value = ''
       error.value = null
     },

@@ -3,9 +3,10 @@ import { computed, createModel, signal, type ReadonlySignal } from '@preact/sign
 import type { ReplyKind } from '../../../widget/engine/index.ts'
 import { coverageCsvRows, KIND_ORDER, pairLabel, type CoverageRow } from '../../../build/staff/coverage.ts'
 import { toCsv } from '../../../build/staff/csv.ts'
+import { compareNeed } from '../../../build/staff/needs.ts'
 
-/** The columns the table sorts by. */
-export const SortKey = { n: 'n', question: 'question', kind: 'kind', confidence: 'confidence', pair: 'pair' } as const
+/** What the table sorts by: a column, or `need` (what most needs a fix first, `needs.ts`), the order it starts in. */
+export const SortKey = { need: 'need', n: 'n', question: 'question', kind: 'kind', confidence: 'confidence', pair: 'pair' } as const
 /** One of {@link SortKey}'s values. */
 export type SortKey = (typeof SortKey)[keyof typeof SortKey]
 
@@ -16,6 +17,7 @@ export interface TableSort {
 }
 
 const compare: Record<SortKey, (a: CoverageRow, b: CoverageRow) => number> = {
+  need: compareNeed,
   n: (a, b) => a.n - b.n,
   question: (a, b) => a.question.localeCompare(b.question),
   kind: (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
@@ -25,6 +27,7 @@ const compare: Record<SortKey, (a: CoverageRow, b: CoverageRow) => number> = {
 
 /** Direction a column sorts in when first chosen: numbers that matter most when high, descending. */
 const FIRST_DIRECTION: Record<SortKey, TableSort['direction']> = {
+  need: 'ascending',
   n: 'ascending',
   question: 'ascending',
   kind: 'ascending',
@@ -32,13 +35,16 @@ const FIRST_DIRECTION: Record<SortKey, TableSort['direction']> = {
   pair: 'ascending',
 }
 
+/** The order the table starts in: what most needs a fix first. */
+const NEED_ORDER: TableSort = { key: SortKey.need, direction: 'ascending' }
+
 /** Filters, search and sort over coverage rows, with the rows they leave visible. */
 export const TableModel = createModel((rows: ReadonlySignal<CoverageRow[]>) => {
   const kinds = signal<ReadonlySet<ReplyKind>>(new Set(KIND_ORDER), { name: 'table.kinds' })
   const minConfidence = signal(0, { name: 'table.minConfidence' })
   const maxConfidence = signal(1, { name: 'table.maxConfidence' })
   const search = signal('', { name: 'table.search' })
-  const sort = signal<TableSort>({ key: SortKey.n, direction: 'ascending' }, { name: 'table.sort' })
+  const sort = signal<TableSort>(NEED_ORDER, { name: 'table.sort' })
 
   const visible = computed(
     () => {
@@ -87,13 +93,13 @@ export const TableModel = createModel((rows: ReadonlySignal<CoverageRow[]>) => {
       if (current.key === key) sort.value = { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
       else sort.value = { key, direction: FIRST_DIRECTION[key] }
     },
-    /** Clears every filter and the search, and sorts by log order. */
+    /** Clears every filter and the search, and sorts by need again. */
     reset(): void {
       kinds.value = new Set(KIND_ORDER)
       minConfidence.value = 0
       maxConfidence.value = 1
       search.value = ''
-      sort.value = { key: SortKey.n, direction: 'ascending' }
+      sort.value = NEED_ORDER
     },
     /** The visible rows as CSV, in the order shown. */
     exportCsv(): string {

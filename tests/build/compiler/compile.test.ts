@@ -88,6 +88,37 @@ describe('compileKb', () => {
     it('gives the same hash for the same content', () => {
       expect(compileKb(SMALL_KB).hash).toBe(kb.hash)
     })
+
+    it('leaves "not:" out of pairs and handoffs that have none, so their kb.json is as before', () => {
+      expect([...kb.pairs, ...kb.handoffs].filter((entry) => 'not' in entry)).toEqual([])
+    })
+  })
+
+  describe('"not:" phrasings', () => {
+    /** The extra pair with `not` (a field and its items) after its phrasings, on line 6. */
+    const withNot = (not: string): Record<string, string> => ({ [EXTRA]: '# Extra\n\n' + pair().replace('source:', `${not}\nsource:`) })
+
+    it('are kept with their pair or handoff topic, as a list or on one line', () => {
+      const dir = kbWith({
+        ...withNot('not:\n- can i drive a bus\n- drive the kids to school'),
+        'handoffs.md': '# H\n\n## Prices\nid: prices\nasked: how much\nnot: how much does it hurt\n\nAsk the clinic.\n',
+      })
+      const kb = compileKb(dir)
+      expect(kb.pairs.find((p) => p.id === 'can-i-drive')!.not).toEqual(['can i drive a bus', 'drive the kids to school'])
+      expect(kb.handoffs[0]!.not).toEqual(['how much does it hurt'])
+    })
+    it('may not be empty', () => expectProblem(withNot('not:'), EXTRA, 6, 'pair "Can I drive home?" has an empty "not:" list; remove it or list the questions it must not answer'))
+    it('may not be a way the same pair is asked, whatever the case and punctuation (at the phrasing\'s line)', () =>
+      expectProblem(
+        withNot('not:\n- can i drive a bus\n- Drive home, after the shot?'),
+        EXTRA,
+        8,
+        '"Drive home, after the shot?" is both a way pair "Can I drive home?" is asked and under its "not:"; keep it in one of them',
+      ))
+    it('may not be its question either', () =>
+      expectProblem(withNot('not: can i drive home'), EXTRA, 6, '"can i drive home" is both a way pair "Can I drive home?" is asked and under its "not:"; keep it in one of them'))
+    it('are bounded like phrasings', () =>
+      expectProblem(withNot(`not:\n- ${'a'.repeat(501)}`), EXTRA, 7, 'a "not:" phrasing is 501 characters long; at most 500 are allowed'))
   })
 
   describe('reports, with file and line', () => {
@@ -125,7 +156,7 @@ describe('compileKb', () => {
       ])
     })
     it('an unknown field', () =>
-      expectProblem({ [EXTRA]: '# Extra\n\n' + pair().replace('source:', 'colour: blue\nsource:') }, EXTRA, 6, 'unknown field "colour:" (expected id:, asked:, source:, related:, note:)'))
+      expectProblem({ [EXTRA]: '# Extra\n\n' + pair().replace('source:', 'colour: blue\nsource:') }, EXTRA, 6, 'unknown field "colour:" (expected id:, asked:, not:, source:, related:, note:)'))
     it('a field given twice', () => expectProblem({ [EXTRA]: '# Extra\n\n' + pair().replace('source:', 'id: again\nsource:') }, EXTRA, 6, 'field "id:" is given twice'))
     it('a line that is neither a field nor a list item', () =>
       expectProblem({ [EXTRA]: '# Extra\n\n' + pair().replace('source:', 'just some words\nsource:') }, EXTRA, 6, 'expected "field: value", a "- item" under a field, or a blank line before the answer; got "just some words"'))

@@ -91,6 +91,16 @@ describe('lintKb', () => {
     expect(findings.every((finding) => finding.severity === 'warning')).toBe(true)
   })
 
+  it('warns about a "not:" phrasing that is how another pair or a handoff topic is asked', () => {
+    const refusing = numbness.replace('source:', 'not:\n- Will the needle sting?\n- how much\n- how long is the drive\nsource:')
+    const handoffs = '# H\n\n## Prices\nid: prices\nasked: how much, cost\n\nAsk the clinic.\n'
+    const { lines, at } = lint(clinicKb([hurt, refusing, ultrasound], { 'handoffs.md': handoffs }))
+    expect(lines).toEqual([
+      `${at}/qa/care.md:15: warning: "not:" phrasing "Will the needle sting?" of "numbness" is also how "does-it-hurt" is asked ("will the needle sting"); keep it in one place [not-also-asked]`,
+      `${at}/qa/care.md:15: warning: "not:" phrasing "how much" of "numbness" is also how "prices" is asked ("how much"); keep it in one place [not-also-asked]`,
+    ])
+  })
+
   it('takes its limits from the options', () => {
     const dir = writeDir(clinicKb())
     const findings = lintKb(compileKb(dir), { maxAnswerWords: 5, minPhrasings: 5 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readQuestions } from '../../../build/staff/questions.ts'
+import { readLogRecords, readQuestions } from '../../../build/staff/questions.ts'
 
 describe('readQuestions', () => {
   it('reads one question per line, trimmed, skipping blank lines', () => {
@@ -21,5 +21,35 @@ describe('readQuestions', () => {
 
   it('refuses a .csv file without a question column, naming its columns', () => {
     expect(() => readQuestions('text,date\nhello,1\n', { name: 'log.csv' })).toThrow('log.csv has no "question" column (columns: "text", "date")')
+  })
+})
+
+describe('readLogRecords', () => {
+  it('reads JSON Lines, such as the clinic\'s own frontdesk-reply log, with "No" feedback', () => {
+    const log = [
+      '{"question": "do you take amex", "kind": "fallback", "pairId": null, "confidence": 0.1}',
+      '',
+      '{"question": "is it safe", "kind": "answer", "pairId": "safety", "confidence": 0.52}',
+      '{"question": "is it safe", "pairId": "safety", "helpful": false}',
+    ].join('\n')
+    expect(readLogRecords(log)).toEqual({
+      records: [{ question: 'do you take amex' }, { question: 'is it safe' }, { question: 'is it safe', helpful: false }],
+      format: 'jsonl',
+    })
+    expect(readQuestions(log).questions).toEqual(['do you take amex', 'is it safe'])
+  })
+
+  it('names the line of JSON Lines it cannot read', () => {
+    expect(() => readLogRecords('{"question": "a"}\n{oops\n', { name: 'log.jsonl' })).toThrow('log.jsonl:2: not a JSON object: {oops')
+    expect(() => readLogRecords('{"q": "a"}\n', { name: 'log.jsonl' })).toThrow('log.jsonl:1: has no "question" text')
+    expect(() => readLogRecords('hello\n', { name: 'log.jsonl' })).toThrow('log.jsonl:1: not a JSON object: hello')
+  })
+
+  it('reads feedback from a CSV "helpful" column', () => {
+    expect(readLogRecords('question,helpful\nis it safe,no\nis it safe,\ndoes it hurt,TRUE\n').records).toEqual([
+      { question: 'is it safe', helpful: false },
+      { question: 'is it safe' },
+      { question: 'does it hurt', helpful: true },
+    ])
   })
 })

@@ -73,6 +73,14 @@ describe('CoverageModel', () => {
     expect(model.summary.value.pairs.map((pair) => pair.id)).toEqual(['what-is-it'])
   })
 
+  it('with a counted log, gives each row its counts and counts each question as often as it was asked', () => {
+    const counts = signal(QUESTIONS.map((question, i) => ({ question, asked: i + 1, unhelpful: i === 1 ? 2 : 0 })))
+    const model = new CoverageModel(signal<KbFile | null>(SMALL), signal(QUESTIONS), counts)
+    expect(model.rows.value.map((row) => [row.asked, row.unhelpful])).toEqual([[1, 0], [2, 2], [3, 0], [4, 0], [5, 0]])
+    expect(model.summary.value.total).toBe(15)
+    expect(model.summary.value.counts).toMatchObject({ smalltalk: 1, answer: 5, fallback: 9 })
+  })
+
   it('clamps and rounds the threshold, and forgets a choice equal to the default', () => {
     const { model } = setup()
     model.setThreshold(1.4)

@@ -29,13 +29,33 @@ describe('QuestionsModel', () => {
   it('reads dropped .txt and .csv files, refusing other files and CSV without a question column', async () => {
     const model = new QuestionsModel({ fetchText: stubFetch({}) })
     await model.loadFile(file('notes.pdf', 'x'))
-    expect(model.error.value).toBe('notes.pdf is not a .txt or .csv file.')
+    expect(model.error.value).toBe('notes.pdf is not a .txt, .csv or .jsonl file.')
     await model.loadFile(file('export.csv', 'text\nhello\n'))
     expect(model.error.value).toBe('export.csv has no "question" column (columns: "text")')
     await model.loadFile(file('export.CSV', '\uFEFFQuestion\r\nis it safe\r\n'))
     expect([model.questions.value, model.source.value, model.error.value]).toEqual([['is it safe'], 'export.CSV', null])
     await model.loadFile(file('log.txt', 'one\ntwo\n'))
     expect(model.questions.value).toEqual(['one', 'two'])
+  })
+
+  it('reads a JSON Lines log, counting each question once with how often it was asked and its "No"s', async () => {
+    const model = new QuestionsModel({ fetchText: stubFetch({}) })
+    const log = [
+      '{"question": "do you take amex", "kind": "fallback", "pairId": null, "confidence": 0.1}',
+      '{"question": "Do you take Amex?", "kind": "fallback", "pairId": null, "confidence": 0.1}',
+      '{"question": "is it safe", "kind": "answer", "pairId": "safety", "confidence": 0.5}',
+      '{"question": "is it safe", "pairId": "safety", "helpful": false}',
+    ].join('\n')
+    await model.loadFile(file('frontdesk-log.jsonl', log))
+    expect(model.error.value).toBeNull()
+    expect(model.questions.value).toEqual(['do you take amex', 'is it safe'])
+    expect(model.entries.value).toEqual([
+      { question: 'do you take amex', asked: 2, unhelpful: 0 },
+      { question: 'is it safe', asked: 1, unhelpful: 1 },
+    ])
+    expect(model.asked.value).toBe(3)
+    await model.loadFile(file('broken.jsonl', '{"question": "a"}\nnot json\n'))
+    expect(model.error.value).toBe('broken.jsonl:2: not a JSON object: not json')
   })
 
   it('loads the bundled sample log beside the page', async () => {
