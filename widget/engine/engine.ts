@@ -34,6 +34,8 @@ const CLARIFY_PHRASE_MARGIN = 0.1
  */
 const SURE_ANSWER = 0.8
 const RIVAL_SHARE = 0.5
+/** …unless the message is one of the leader's own phrasings nearly word for word (`Fit#phrase`): then it answers. */
+const ASKED_THAT_WAY = 0.9
 
 /** Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. */
 export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
@@ -137,7 +139,7 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
       // The handoff's own confidence: the pair in `top` is the one it beat.
       return make('fallback', `${leader.handoff.answerText} ${replies.handoff}`, { rich: leader.handoff.answer, confidence: round(sureness) })
     }
-    const unsure = sureness < SURE_ANSWER
+    const unsure = sureness < SURE_ANSWER && leader.fit.phrase < ASKED_THAT_WAY
     const close = pairs.filter(
       (c) =>
         c === leader ||
