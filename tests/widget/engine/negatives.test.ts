@@ -19,6 +19,12 @@ const answered = (engine: Engine, question: string): string | null => {
   return reply.kind === 'answer' ? reply.top!.pair.id : null
 }
 
+/** The pair a reply leads with: the answer, or the first choice offered when two fit. */
+const leading = (engine: Engine, question: string): string | null => {
+  const reply = engine.reply(question)
+  return reply.kind === 'answer' ? reply.top!.pair.id : reply.kind === 'clarify' ? reply.choices[0]!.id : null
+}
+
 describe('negatives', () => {
   it('is nothing at all for a knowledge base without "not:" phrasings', () => {
     const kb = compileKb(SMALL_KB)
@@ -56,7 +62,8 @@ describe('a pair\'s "not:" phrasings', () => {
   })
 
   it('hand the message to the next candidate when another fits', () => {
-    expect(answered(plain, 'explain the painful injection')).toBe('what-is-it')
+    // Both pairs fit it; the plain engine leads with "what-is-it" (and, unsure, offers both).
+    expect(leading(plain, 'explain the painful injection')).toBe('what-is-it')
     const engine = engineRefusing(['explain the painful injection'])
     for (const question of ['explain the painful injection', 'explain the painful shot']) {
       expect(answered(engine, question), question).toBe('does-it-hurt')
