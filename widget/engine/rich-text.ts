@@ -13,11 +13,30 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
-function inlineText(nodes: readonly RichInline[]): string {
+/**
+ * Nesting deeper than this (which the compiler refuses, but a hand-made `kb.json` may hold) is read without
+ * recursion, so no tree can overflow the stack.
+ */
+const MAX_DEPTH = 32
+
+/** The text leaves of a tree, in order, read with a stack of its own. */
+function flatText(nodes: readonly RichInline[]): string {
+  const out: string[] = []
+  const stack: RichInline[] = [...nodes].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'text') out.push(node.text)
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return out.join('')
+}
+
+function inlineText(nodes: readonly RichInline[], depth = 0): string {
+  if (depth > MAX_DEPTH) return flatText(nodes)
   return nodes
     .map((node) => {
       if (node.type === 'text') return node.text
-      const text = inlineText(node.children)
+      const text = inlineText(node.children, depth + 1)
       // Plain text has no links: keep where one leads, unless its text already says it.
       if (node.type === 'link' && !text.includes(node.href.replace(/^(mailto|tel):/, ''))) return `${text} (${node.href})`
       return text
