@@ -144,8 +144,14 @@ export function readLanguage(kbDir: string, problems: Problems, shown: (path: st
 
 /** The English default, parsed (for synthetic knowledge bases in benchmarks and tests). */
 export function defaultLanguage(): KbLanguage {
-  const problems = new Problems()
-  const language = parseLanguage(DEFAULT_LANGUAGE_FILE, readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8'), problems)
-  if (problems.size > 0) throw new KbCompileError(problems.list)
-  return language
+  // Read once per process (every compile of a knowledge base without its own language file needs it); each caller
+  // gets its own copy to keep.
+  if (!parsedDefault) {
+    const problems = new Problems()
+    parsedDefault = parseLanguage(DEFAULT_LANGUAGE_FILE, readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8'), problems)
+    if (problems.size > 0) throw new KbCompileError(problems.list)
+  }
+  return structuredClone(parsedDefault)
 }
+
+let parsedDefault: KbLanguage | null = null
