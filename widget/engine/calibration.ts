@@ -38,8 +38,8 @@ export function calibrationFeatures(signals: CalibrationSignals): number[] {
  */
 export const DEFAULT_CALIBRATION: KbCalibration = {
   features: [...CALIBRATION_FEATURES],
-  weights: [5.1265, 3.8723, -1.3434],
-  bias: -3.4819,
+  weights: [5.1832, 3.9725, -1.4183],
+  bias: -3.5476,
   examples: 0,
 }
 
