@@ -72,14 +72,14 @@ describe('planCorrection', () => {
   })
 
   it('"not this pair": the pair refuses the question, and the next candidate gets it', () => {
-    const { correction, after } = carryOut({ question: 'explain the painful injection', verdict: Verdict.notPair, id: 'what-is-it' })
+    const { correction, after } = carryOut({ question: 'explain the injection that stings', verdict: Verdict.notPair, id: 'what-is-it' })
     expect(correction.before).toEqual({ kind: 'answer', id: 'what-is-it' })
     expect(correction.changes).toEqual([{ field: 'not', id: 'what-is-it' }])
     expect(after).toEqual({ kind: 'answer', id: 'does-it-hurt' })
   })
 
   it('"nothing answers this": every pair that would answer refuses it, round after round, until it falls back', () => {
-    const { correction, after } = carryOut({ question: 'explain the painful injection', verdict: Verdict.fallback })
+    const { correction, after } = carryOut({ question: 'explain the injection that stings', verdict: Verdict.fallback })
     expect(correction.changes).toEqual([
       { field: 'not', id: 'what-is-it' },
       { field: 'not', id: 'does-it-hurt' },
@@ -132,9 +132,9 @@ describe('withChanges', () => {
 
 describe('changedReplies', () => {
   it('lists only the questions whose reply changes', () => {
-    const after = createEngine(withChanges(kb, [{ question: 'explain the painful injection', changes: [{ field: 'not', id: 'what-is-it' }] }]))
-    expect(changedReplies(engine, after, ['will the shot hurt', 'explain the painful injection', 'hello'])).toEqual([
-      { question: 'explain the painful injection', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
+    const after = createEngine(withChanges(kb, [{ question: 'explain the injection that stings', changes: [{ field: 'not', id: 'what-is-it' }] }]))
+    expect(changedReplies(engine, after, ['will the shot hurt', 'explain the injection that stings', 'hello'])).toEqual([
+      { question: 'explain the injection that stings', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
     ])
   })
 })

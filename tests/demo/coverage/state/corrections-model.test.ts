@@ -7,7 +7,7 @@ import { CorrectionsModel } from '../../../../demo/coverage/state/corrections-mo
 import { createEngine, type KbFile } from '../../../../widget/engine/index.ts'
 import { SMALL } from './fixtures.ts'
 
-const QUESTIONS = ['will the shot hurt', 'explain the painful injection', 'explain the painful shot', 'is the needle long', 'can I pay by card']
+const QUESTIONS = ['will the shot hurt', 'explain the injection that stings', 'explain the shot that stings', 'is the needle long', 'can I pay by card']
 
 function setup() {
   const kb = signal<KbFile | null>(SMALL)
@@ -25,16 +25,16 @@ describe('CorrectionsModel', () => {
 
   it('rebuilds the knowledge base with each judgement and asks every question again', () => {
     const { model } = setup()
-    model.judge({ question: 'explain the painful injection', verdict: Verdict.notPair, id: 'what-is-it' })
+    model.judge({ question: 'explain the injection that stings', verdict: Verdict.notPair, id: 'what-is-it' })
     model.judge({ question: 'is the needle long', verdict: Verdict.answer, id: 'what-is-it' })
     expect(model.results.value.map((r) => [r.correction.question, r.after, r.fixed])).toEqual([
-      ['explain the painful injection', { kind: 'answer', id: 'does-it-hurt' }, true],
+      ['explain the injection that stings', { kind: 'answer', id: 'does-it-hurt' }, true],
       ['is the needle long', { kind: 'answer', id: 'what-is-it' }, true],
     ])
     // A close paraphrase of the refused question changes with it: the preview shows it before anything is saved.
     expect(model.changed.value).toEqual([
-      { question: 'explain the painful injection', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
-      { question: 'explain the painful shot', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
+      { question: 'explain the injection that stings', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
+      { question: 'explain the shot that stings', before: { kind: 'answer', id: 'what-is-it' }, after: { kind: 'answer', id: 'does-it-hurt' } },
       { question: 'is the needle long', before: { kind: 'fallback', id: null }, after: { kind: 'answer', id: 'what-is-it' } },
     ])
   })
