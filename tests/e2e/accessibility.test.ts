@@ -116,7 +116,7 @@ describe('sizes', () => {
   })
 })
 
-// Written under tests/e2e/.artifacts/screenshots; `npm run screenshots` runs these two to refresh the README's copies.
+// Written under tests/e2e/.artifacts/screenshots; `npm run screenshots` runs these to refresh the README's copies.
 describe('screenshots for the README', () => {
   beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
 
@@ -143,5 +143,17 @@ describe('screenshots for the README', () => {
     expect(Math.abs(box!.x)).toBeLessThanOrEqual(1)
     expect(Math.abs(box!.width - viewport.width), 'under 480 px the panel is full-width').toBeLessThanOrEqual(1)
     expect(box!.height, 'under 480 px the panel is full-height').toBeGreaterThanOrEqual(viewport.height * 0.9)
+  })
+
+  it('fallback (375 px): a question the knowledge base cannot answer gets booking and phone in one row', async () => {
+    const { page } = await h.session({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    await page.goto(h.server.url('/index.html'))
+    const widget = await new Widget(page).ready()
+    await widget.launcher.tap()
+    await widget.panel.waitFor({ state: 'visible' })
+    await widget.ask('Can I bring my dog to the appointment?')
+    await settle(page)
+    expect(engine.reply('Can I bring my dog to the appointment?').kind).toBe('fallback')
+    await page.screenshot({ path: join(SCREENSHOTS, 'fallback.png') })
   })
 })
