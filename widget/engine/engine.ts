@@ -5,7 +5,7 @@
 import type { KbFile, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion, WhyCandidate } from './types.ts'
 import { emergencyDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
-import { loadIndex } from './index-reader.ts'
+import { loadIndex, type LoadedIndex } from './index-reader.ts'
 import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
 import { calibrationFeatures, calibrationOf, probability } from './calibration.ts'
@@ -27,11 +27,13 @@ const CLARIFY_SCORE_RATIO = 0.8
 /** …and no phrasing of the leader matches the message clearly better than the runner-up's best one. */
 const CLARIFY_PHRASE_MARGIN = 0.1
 
-/** Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. */
-export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
+/**
+ * Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. `index` is the
+ * knowledge base's index when it was built already (in steps, with `indexSteps`); otherwise it is built here.
+ */
+export function createEngine(kb: KbFile, options: EngineOptions = {}, index: LoadedIndex = loadIndex(kb)): Engine {
   const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
   const { replies } = kb.language
-  const index = loadIndex(kb.index, { synonyms: kb.synonyms, ignored: kb.language.ignored })
   const matcher = createMatcher(kb, index)
   const detectSmalltalk = smalltalkDetector(kb.language)
   const detectEmergency = emergencyDetector(kb.language)

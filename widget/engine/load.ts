@@ -26,7 +26,7 @@ export function parseKb(json: unknown): KbFile {
   if (typeof kb.language !== 'object' || kb.language === null || typeof kb.language.replies !== 'object') {
     throw new KbLoadError('Frontdesk: kb.json has no language section')
   }
-  if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.df !== 'object') {
+  if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.optionsHash !== 'string') {
     throw new KbLoadError('Frontdesk: kb.json has no index')
   }
   for (const item of [...kb.pairs!, ...kb.handoffs!]) {
@@ -37,9 +37,9 @@ export function parseKb(json: unknown): KbFile {
 }
 
 /**
- * The text of `kb.json`. Plain-text answers are left out: readers derive them from the rich text
- * ({@link parseKb}), which keeps the file a quarter smaller; so are the off-topic questions, which only
- * calibration at compile time needs.
+ * The text of `kb.json`. Nothing the engine derives cheaply at load is stored: plain-text answers are derived
+ * from the rich text ({@link parseKb}), the search index from the phrasings (`index-reader.ts`); the off-topic
+ * questions, which only calibration at compile time needs, are left out too.
  */
 export function serializeKb(kb: KbFile): string {
   return JSON.stringify(kb, (key, value) => (key === 'answerText' || key === 'offTopic' ? undefined : value))
