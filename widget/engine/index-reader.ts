@@ -20,8 +20,6 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 const PREFIX_WEIGHT = 0.375
 /** The indexed fields, in MiniSearch's field-id order. */
 const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[]
-/** Documents indexed per step of {@link indexSteps}: about a millisecond of work on a phone. */
-const DOCS_PER_STEP = 16
 
 /** A loaded index: search over pre-analyzed terms, plus document frequencies. */
 export interface LoadedIndex {
@@ -32,18 +30,29 @@ export interface LoadedIndex {
   documentCount: number
   /** Every known term, synonym variants included, in a radix tree built on first use (typos, prefixes). */
   vocabulary(): SearchableMap<number>
-  /** Searches analyzed terms, OR-combined, ranked by BM25+ with field boosts, best first. */
-  search(terms: readonly string[], options?: { prefixLast?: boolean; fields?: readonly string[] }): SearchHit[]
+  /** A document's text as terms, analyzed once when the index was built: its ways of asking, in order, and its answer. */
+  analyzed(id: string): AnalyzedDoc | undefined
+  /** Searches analyzed terms, OR-combined, ranked by BM25+ with field boosts, best first; the `limit` best, or all. */
+  search(terms: readonly string[], options?: { prefixLast?: boolean; fields?: readonly string[]; limit?: number }): SearchHit[]
+}
+
+/** A document's text as terms (see {@link LoadedIndex.analyzed}). */
+export interface AnalyzedDoc {
+  /** Its question (or topic), then each `asked` phrasing. */
+  phrasings: string[][]
+  answer: string[]
 }
 
 /** One term's postings in one field: the documents holding it, ascending, and how often each does. */
 interface Postings {
   docs: number[]
   tfs: number[]
+  /** Each document's BM25+ factor for the term, less its rarity (known once every field length is): on first use. */
+  factors?: Float64Array
 }
 
 /**
- * Builds the index of a knowledge base step by step: each step indexes a few documents, so a caller can run the
+ * Builds the index of a knowledge base step by step: each step indexes one document, so a caller can run the
  * steps in idle time and keep the page responsive; the generator returns the index. Throws (on the first step)
  * for a `kb.json` whose options hash is not this engine's: a mismatch would fail silently.
  */
@@ -55,42 +64,71 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
       `Frontdesk: the index in kb.json was built with other options (hash "${kb.index?.optionsHash}", expected "${expected}"); rebuild it with "frontdesk build"`,
     )
   }
+  yield
   const analyzer = createAnalyzer(text)
+  yield
   const docs = [
     ...kb.pairs.map((pair) => [pair.id, pair.question, pair.aliases, pair.answerText] as const),
     // A handoff's reply is generic ("please ask the clinic"): only the ways it is asked identify it.
     ...kb.handoffs.map((handoff) => [handoff.id, handoff.topic, handoff.aliases, ''] as const),
   ]
-  const postings = new Map<string, Postings[]>()
+  // Terms are numbered as first met; per term: its postings by field, the documents holding it, and the last
+  // document and field it was counted in (cheaper than a set per document).
+  const ids = new Map<string, number>()
+  const terms: string[] = []
+  const postings: Postings[][] = []
+  const df: number[] = []
+  const counted: number[] = []
+  const idOf = (term: string): number => {
+    let id = ids.get(term)
+    if (id === undefined) {
+      ids.set(term, (id = terms.length))
+      terms.push(term)
+      postings.push([])
+      df.push(0)
+      counted.push(-1)
+    }
+    return id
+  }
   const fieldLength: number[][] = []
   const averageFieldLength = FIELDS.map(() => 0)
-  const df = new Map<string, number>()
+  const analyzed = new Map<string, AnalyzedDoc>()
   for (let doc = 0; doc < docs.length; doc++) {
-    const [, question, aliases, answer] = docs[doc]!
-    const tokens = [analyzer.tokens(question), analyzer.tokens(aliases.join(' | '))]
+    const [docId, question, aliases, answer] = docs[doc]!
+    // Each way of asking is read once: as a field of the index (MiniSearch's fields are the question and the
+    // phrasings joined, which read as their words in a row), and on its own, for confidences.
+    const asked = [question, ...aliases].map(analyzer.tokens)
+    const answerTokens = analyzer.tokens(answer)
+    const tokens = [asked[0]!, asked.slice(1).flat()]
+    // Document frequencies count the answer too: a word only answers hold is still a known, weighable word.
+    for (const term of analyzer.finish(tokens[0]!.concat(tokens[1]!, answerTokens))) {
+      const id = idOf(term)
+      if (counted[id] !== doc) (counted[id] = doc), df[id]!++
+    }
     const lengths: number[] = []
-    for (let fieldId = 0; fieldId < tokens.length; fieldId++) {
-      const terms = analyzer.finish(tokens[fieldId]!)
+    for (let field = 0; field < tokens.length; field++) {
       // MiniSearch's field length is the count of distinct terms, its average a running one.
-      const length = new Set(terms).size
-      lengths.push(length)
-      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * doc + length) / (doc + 1)
-      for (const term of terms) {
-        let byField = postings.get(term)
-        if (!byField) postings.set(term, (byField = []))
-        const list = (byField[fieldId] ??= { docs: [], tfs: [] })
-        if (list.docs[list.docs.length - 1] === doc) list.tfs[list.tfs.length - 1]!++
-        else list.docs.push(doc), list.tfs.push(1)
+      let length = 0
+      for (const term of analyzer.finish(tokens[field]!)) {
+        const list = (postings[idOf(term)]![field] ??= { docs: [], tfs: [] })
+        const last = list.docs.length - 1
+        if (list.docs[last] === doc) list.tfs[last]!++
+        else length++, list.docs.push(doc), list.tfs.push(1)
       }
+      lengths.push(length)
+      averageFieldLength[field] = (averageFieldLength[field]! * doc + length) / (doc + 1)
     }
     fieldLength.push(lengths)
-    // Document frequencies count the answer too: a word only answers hold is still a known, weighable word. (In
-    // the order the compiler once wrote them, which the radix tree of known words follows: bare numbers, the keys
-    // a plain object would have put first, are never terms.)
-    for (const term of new Set(analyzer.finish(tokens[0]!.concat(tokens[1]!, analyzer.tokens(answer))))) df.set(term, (df.get(term) ?? 0) + 1)
-    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield
+    analyzed.set(docId, { phrasings: asked.map(analyzer.finish), answer: analyzer.finish(answerTokens) })
+    // A step per document: a document of the clinic's knowledge base takes about a millisecond on a slow phone.
+    yield
   }
-  return searchable(analyzer, docs.map(([id]) => id), postings, fieldLength, averageFieldLength, df)
+  // In the order the compiler once wrote them, which the radix tree of known words follows (bare numbers, the
+  // keys a plain object would have put first, are never terms).
+  const frequencies = new Map<string, number>()
+  terms.forEach((term, id) => df[id]! > 0 && frequencies.set(term, df[id]!))
+  const byTerm = new Map(terms.map((term, id) => [term, postings[id]!]))
+  return searchable(analyzer, docs.map(([id]) => id), byTerm, fieldLength, averageFieldLength, frequencies, analyzed)
 }
 
 /** Builds the index of a knowledge base in one go (see {@link indexSteps}). */
@@ -110,6 +148,7 @@ function searchable(
   fieldLength: readonly number[][],
   averageFieldLength: readonly number[],
   df: ReadonlyMap<string, number>,
+  analyzed: ReadonlyMap<string, AnalyzedDoc>,
 ): LoadedIndex {
   const documentCount = ids.length
   let tree: SearchableMap<number> | null = null
@@ -122,30 +161,39 @@ function searchable(
     return tree
   }
 
-  /** Adds one term's BM25+ contribution, per field, to the running results. */
-  const score = (results: Map<string, SearchHit>, queryTerm: string, term: string, weight: number, fields: readonly string[]): void => {
+  // The running search, by document: its score, the query terms it matched (as bits of two words: a query has at
+  // most 32 terms, and type-ahead a few more) and the documents met, in the order met (ties keep that order, as
+  // they did in MiniSearch's results). Kept between searches and cleared after each: a search costs what its
+  // terms' postings hold, not what the knowledge base holds.
+  const scores = new Float64Array(documentCount)
+  const matchedLow = new Int32Array(documentCount)
+  const matchedHigh = new Int32Array(documentCount)
+  const met: number[] = []
+
+  const bm25Factors = ({ docs, tfs }: Postings, fieldId: number): Float64Array => {
+    const average = averageFieldLength[fieldId]!
+    return Float64Array.from(docs, (doc, i) => BM25.d + (tfs[i]! * (BM25.k + 1)) / (tfs[i]! + BM25.k * (1 - BM25.b + (BM25.b * fieldLength[doc]![fieldId]!) / average)))
+  }
+
+  /** Adds one term's BM25+ contribution, per field, to the running search; `bit` is its query term's number. */
+  const score = (bit: number, term: string, weight: number, fields: readonly string[]): void => {
     const byField = postings.get(term)
     if (!byField) return
     for (const field of fields) {
       const fieldId = FIELDS.indexOf(field as keyof typeof FIELD_BOOSTS)
       const list = byField[fieldId]
       if (!list) continue
-      const { docs, tfs } = list
+      const { docs } = list
       const idf = Math.log(1 + (documentCount - docs.length + 0.5) / (docs.length + 0.5))
-      const average = averageFieldLength[fieldId]!
-      const boost = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]
+      const factors = (list.factors ??= bm25Factors(list, fieldId))
+      const scale = weight * FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS]
       for (let i = 0; i < docs.length; i++) {
-        const tf = tfs[i]!
-        const length = fieldLength[docs[i]!]![fieldId]!
-        const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)))
-        const id = ids[docs[i]!]!
-        const hit = results.get(id)
-        if (hit) {
-          hit.score += weight * boost * bm25
-          if (!hit.queryTerms.includes(queryTerm)) hit.queryTerms.push(queryTerm)
-        } else {
-          results.set(id, { id, score: weight * boost * bm25, queryTerms: [queryTerm] })
-        }
+        const doc = docs[i]!
+        // Every contribution is positive: a score of 0 is a document not met yet.
+        if (scores[doc] === 0) met.push(doc)
+        scores[doc]! += scale * (idf * factors[i]!)
+        if (bit < 32) matchedLow[doc]! |= 1 << bit
+        else matchedHigh[doc]! |= 1 << (bit - 32)
       }
     }
   }
@@ -155,22 +203,59 @@ function searchable(
     df,
     documentCount,
     vocabulary,
+    analyzed: (id) => analyzed.get(id),
     search(terms, options = {}) {
       const fields = options.fields ?? FIELDS
-      const results = new Map<string, SearchHit>()
+      // A query term given twice counts once, as MiniSearch counts terms matched.
+      const first = new Map<string, number>()
       terms.forEach((term, i) => {
-        score(results, term, term, 1, fields)
+        if (!first.has(term)) first.set(term, first.size)
+        const bit = first.get(term)!
+        score(bit, term, 1, fields)
         if (options.prefixLast && i === terms.length - 1) {
           for (const [longer] of vocabulary().atPrefix(term)) {
             // MiniSearch weighs a prefix match by how much of the word was typed.
             const distance = longer.length - term.length
-            if (distance > 0) score(results, term, longer, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance), fields)
+            if (distance > 0) score(bit, longer, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance), fields)
           }
         }
       })
+      const distinct = [...first.keys()]
       // As MiniSearch does: a document matching more of the query's terms ranks higher.
-      for (const hit of results.values()) hit.score *= hit.queryTerms.length
-      return [...results.values()].sort((a, b) => b.score - a.score)
+      for (const doc of met) scores[doc]! *= bits(matchedLow[doc]!) + bits(matchedHigh[doc]!)
+      const hits = top(met, scores, options.limit ?? met.length).map((doc): SearchHit => ({
+        id: ids[doc]!,
+        score: scores[doc]!,
+        queryTerms: distinct.filter((_, bit) => ((bit < 32 ? matchedLow[doc]! >>> bit : matchedHigh[doc]! >>> (bit - 32)) & 1) === 1),
+      }))
+      for (const doc of met) scores[doc] = matchedLow[doc] = matchedHigh[doc] = 0
+      met.length = 0
+      return hits
     },
   }
+}
+
+/** The number of bits set in a 32-bit word. */
+function bits(word: number): number {
+  let count = 0
+  for (let w = word >>> 0; w !== 0; w &= w - 1) count++
+  return count
+}
+
+/** The `limit` best of the documents `met`, best first: by score, then in the order met. */
+function top(met: readonly number[], scores: Float64Array, limit: number): number[] {
+  if (limit >= met.length / 4) {
+    const order = new Map(met.map((doc, i) => [doc, i]))
+    return [...met].sort((a, b) => scores[b]! - scores[a]! || order.get(a)! - order.get(b)!).slice(0, limit)
+  }
+  // Few of many: keep the best so far, in order, without sorting them all. Met later, a tie never goes first.
+  const kept: number[] = []
+  for (const doc of met) {
+    if (kept.length === limit && scores[doc]! <= scores[kept[limit - 1]!]!) continue
+    let at = kept.length
+    while (at > 0 && scores[doc]! > scores[kept[at - 1]!]!) at--
+    kept.splice(at, 0, doc)
+    if (kept.length > limit) kept.pop()
+  }
+  return kept
 }

@@ -170,7 +170,18 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
 export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
-  const tokens = (text: string): Token[] => words(fold(text)).map((word) => ({ term: stem(word), ignored: isIgnored(word), word }))
+  // Tokens are never changed once made, so a word's token is made once and shared: building an index reads
+  // hundreds of thousands of words, most of them again and again.
+  const known = new Map<string, Token>()
+  const token = (word: string): Token => {
+    let made = known.get(word)
+    if (!made) {
+      if (known.size >= MAX_CACHED_STEMS) known.clear()
+      known.set(word, (made = { term: stem(word), ignored: isIgnored(word), word }))
+    }
+    return made
+  }
+  const tokens = (text: string): Token[] => words(fold(text)).map(token)
   const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
   const base = (text: string): string[] => terms(tokens(text))
   const table = compileSynonyms(synonyms, tokens)
