@@ -165,11 +165,25 @@ describe('kb.json five seconds late', () => {
 })
 
 describe('the browser offline', () => {
-  it('after the page loaded: opening still works, a polite message, booking and phone offered', async () => {
-    const { page: p, context } = await h.session({ allowConsoleErrors: true })
+  it('after the hover, once everything loaded: the chat answers offline', async () => {
+    const { page: p, context } = await h.session()
     await p.goto(h.server.url(page()))
     const widget = await new Widget(p).ready()
-    // The visitor's pointer reaches the launcher (the chat code may be prefetched now), then the connection drops.
+    // The visitor's pointer reaches the launcher (the chat and kb.json load now), then the connection drops.
+    await widget.launcher.hover()
+    await expect.poll(() => h.server.kbRequests().length, { timeout: REPLY_TIMEOUT }).toBe(1)
+    await p.waitForTimeout(1_500)
+    await context.setOffline(true)
+    await widget.open()
+    expect(await widget.kind(await widget.ask(question))).toBe('answer')
+  })
+
+  it('before kb.json arrived: opening still works, a polite message, booking and phone offered', async () => {
+    const { page: p, context } = await h.session({ allowConsoleErrors: true })
+    h.server.kb = { mode: 'delay', ms: 20_000 }
+    await p.goto(h.server.url(page()))
+    const widget = await new Widget(p).ready()
+    // The visitor's pointer reaches the launcher (the chat code loads, kb.json is asked for), then the connection drops.
     await widget.launcher.hover()
     await widget.launcher.focus()
     await p.waitForTimeout(1_500)
