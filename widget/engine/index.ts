@@ -12,4 +12,4 @@ export { createAnalyzer, fold, words, type Analyzer, type TextOptions } from './
 export { emergencyDetector, smalltalkDetector } from './intents.ts'
 export * from './kb-format.ts'
 export * from './types.ts'
-export { createBaseline, baselineIndexJson, loadBaselineIndex, type Baseline } from './baseline.ts'
+export { createBaseline, baselineIndexJson, baselineStoreJson, loadBaselineIndex, type Baseline } from './baseline.ts'
