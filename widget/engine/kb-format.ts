@@ -28,7 +28,7 @@ export interface KbSource {
   page: string
   /** The section's id: the slug of its heading. */
   section: string
-  /** What a visitor reads: "Page title › Section title". */
+  /** What a visitor reads: "Page title › Section title". Derived from the pages on load, not stored. */
   label: string
 }
 

@@ -33,14 +33,25 @@ export function parseKb(json: unknown): KbFile {
     if (!Array.isArray(item.answer)) throw new KbLoadError(`Frontdesk: kb.json entry ${JSON.stringify(item.id)} has no answer`)
     item.answerText ??= toPlainText(item.answer)
   }
+  const pages = new Map(kb.pages!.map((page) => [page.id, page]))
+  for (const { source } of kb.pairs!) {
+    if (typeof source !== 'object' || source === null) continue
+    const page = pages.get(source.page)
+    const section = page?.sections.find((s) => s.id === source.section)
+    source.label ??= page && section ? `${page.title} › ${section.title}` : `${source.page}#${source.section}`
+  }
   return kb as KbFile
 }
 
 /**
  * The text of `kb.json`. Nothing the engine derives cheaply at load is stored: plain-text answers are derived
- * from the rich text ({@link parseKb}), the search index from the phrasings (`index-reader.ts`); the off-topic
- * questions, which only calibration at compile time needs, are left out too.
+ * from the rich text and sources' labels from the pages ({@link parseKb}), the search index from the phrasings
+ * (`index-reader.ts`); the off-topic questions, which only calibration at compile time needs, are left out too.
  */
 export function serializeKb(kb: KbFile): string {
-  return JSON.stringify(kb, (key, value) => (key === 'answerText' || key === 'offTopic' ? undefined : value))
+  return JSON.stringify(kb, function (this: object, key, value: unknown) {
+    if (key === 'answerText' || key === 'offTopic') return undefined
+    // A source's label ("Page › Section"), not a red flag's.
+    return key === 'label' && 'section' in this ? undefined : value
+  })
 }
