@@ -225,25 +225,29 @@ export class FrontdeskChat extends HTMLElement {
    */
   private warm(): void {
     if (this.panel || savingData()) return
-    void loadPanel()
-      .then(() => new Promise((resolve) => whenIdle(() => resolve(null))))
-      .then(() => this.ensurePanel())
-      .then((panel) => panel.preload())
+    void this.ensurePanel(false)
+      .then((panel) => {
+        panel.preload()
+        // Rendered in a task of its own: the chunk has just run in this one.
+        whenIdle(() => void this.ensurePanel())
+      })
       // A failed load is reported, and tried again, when the visitor opens the chat.
       .catch(() => {})
   }
 
-  private async ensurePanel(): Promise<FrontdeskPanel> {
+  /** The panel, created once the chunk is in; `show`: in the page too (rendered). */
+  private async ensurePanel(show = true): Promise<FrontdeskPanel> {
     if (!this.panel) {
       const { createPanel } = await loadPanel()
-      if (!this.panel) {
-        this.panel = createPanel(this.settings, this.host)
-        this.root.append(this.panel.element)
-        this.panel.connect()
-        this.launcher.setAttribute('aria-controls', this.panel.element.id)
-      }
+      this.panel ??= createPanel(this.settings, this.host)
     }
-    return this.panel
+    const panel = this.panel
+    if (show && !this.root.contains(panel.element)) {
+      this.root.append(panel.element)
+      panel.connect()
+      this.launcher.setAttribute('aria-controls', panel.element.id)
+    }
+    return panel
   }
 
   private async show(focus: boolean): Promise<void> {

@@ -51,9 +51,9 @@ export function createChatStore(options: ChatStoreOptions) {
     options.kbUrl,
     async (json) => {
       const file = parseKb(json)
-      // Built here so an index the engine refuses counts as a failed load, like a corrupt file; in idle time, a
-      // document at a time, so the page stays responsive however large the knowledge base.
-      const [built, ready] = await runInSlices(buildSteps(file))
+      // Built here so an index the engine refuses counts as a failed load, like a corrupt file; a document at a time,
+      // so the page stays responsive however large the knowledge base: in the background until a visitor waits.
+      const [built, ready] = await runInSlices(buildSteps(file), () => (waiting.value > 0 ? 'user-visible' : 'background'))
       index = built
       engine.value = ready
       kb = file
