@@ -92,7 +92,8 @@ Options:
       progress: (line) => process.stderr.write(`${paint('dim', line, process.stderr)}\n`),
     })
     for (const { name, kb } of kbs) {
-      process.stdout.write(`\n${name === 'real' ? 'real knowledge base' : `synthetic, ${name} pairs`} (${kb.pairs.length} pairs)\n`)
+      const pairs = kb.pairs.length.toLocaleString('en')
+      process.stdout.write(`\n${name === 'real' ? `real knowledge base (${pairs} pairs)` : `synthetic, ${pairs} pairs`}\n`)
       process.stdout.write(`${browserTable(cells, name, dwell).join('\n')}\n`)
     }
     return 0
