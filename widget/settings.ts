@@ -19,6 +19,7 @@ export const SETTING_ATTRIBUTES = {
   position: 'position',
   threshold: 'threshold',
   persist: 'persist',
+  preload: 'preload',
 } as const
 
 /** A setting's property name. (`open` is an attribute only: as a property, `open` is the method.) */
@@ -44,6 +45,12 @@ export interface Settings {
   /** The engine's answer threshold, 0..1, or undefined for the engine's default. */
   threshold: number | undefined
   persist: 'session' | null
+  /**
+   * When the chat's code and `kb.json` load: `intent` (the default) once the visitor hovers, focuses or touches the
+   * launcher; `idle` once the page has loaded and is idle, without waiting for intent. Never before the visitor
+   * opens the chat when their browser asks to save data.
+   */
+  preload: 'intent' | 'idle'
 }
 
 /** The settings a widget starts with. */
@@ -61,6 +68,7 @@ export function defaultSettings(): Settings {
     position: 'right',
     threshold: undefined,
     persist: null,
+    preload: 'intent',
   }
 }
 
@@ -130,6 +138,7 @@ const PARSERS: { [K in SettingName]: (value: string, raw: unknown) => Settings[K
     return number >= 0 && number <= 1 ? number : bad('threshold', value, 'must be a number from 0 to 1')
   },
   persist: (value) => (value === 'session' ? value : /^(none|off|false)$/.test(value) ? null : bad('persist', value, 'must be "session"')),
+  preload: (value) => (value === 'intent' || value === 'idle' ? value : bad('preload', value, 'must be "intent" or "idle"')),
 }
 
 /** Reads one setting from a raw value; absent or empty values give the default silently. */

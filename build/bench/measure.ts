@@ -1,6 +1,7 @@
 /** Measuring one knowledge base: size, load time and time per reply, ours beside plain MiniSearch. */
 import { gzipSync } from 'node:zlib'
-import { baselineIndexJson, createEngine, loadBaselineIndex, parseKb, serializeKb, type KbFile } from '../../widget/engine/index.ts'
+import { baselineIndexJson, createBaseline, createEngine, loadBaselineIndex, parseKb, serializeKb, type KbFile } from '../../widget/engine/index.ts'
+import { outOfScopeFor, paraphrasesFor } from './synthetic.ts'
 
 /** Percentiles of a list of milliseconds. */
 export interface Timing {
@@ -99,5 +100,49 @@ export function measure(name: string, kb: KbFile, messages: readonly string[], o
     baselineSearch: timing(theirs),
     suggest: timing(suggestTimes),
     messages: messages.length,
+  }
+}
+
+/** How well the engine finds pairs in a synthetic knowledge base, beside plain MiniSearch, as shares 0..1. */
+export interface Accuracy {
+  paraphrases: number
+  /** The right pair ranked first (whatever the reply's kind). */
+  top1: number
+  /** Answered, with the right pair. */
+  answeredRight: number
+  /** Answered, with another pair. */
+  answeredWrong: number
+  /** MiniSearch's top result is the right pair. */
+  baselineTop1: number
+  outOfScope: number
+  /** Out-of-scope questions not answered. */
+  declined: number
+}
+
+/** Asks the benchmark's paraphrases and out-of-scope questions (`synthetic.ts`) of the engine and of plain MiniSearch. */
+export function accuracy(kb: KbFile, paraphrases = 1000, outOfScope = 300): Accuracy {
+  const engine = createEngine(kb)
+  const baseline = createBaseline(kb.pairs)
+  const asked = paraphrasesFor(kb, paraphrases)
+  const share = (count: number, of: number): number => count / of
+  let top1 = 0
+  let right = 0
+  let wrong = 0
+  for (const { text, id } of asked) {
+    const reply = engine.reply(text)
+    if (reply.top?.pair.id === id) top1++
+    if (reply.kind !== 'answer') continue
+    if (reply.top?.pair.id === id) right++
+    else wrong++
+  }
+  const others = outOfScopeFor(kb, outOfScope)
+  return {
+    paraphrases,
+    top1: share(top1, paraphrases),
+    answeredRight: share(right, paraphrases),
+    answeredWrong: share(wrong, paraphrases),
+    baselineTop1: share(asked.filter(({ text, id }) => baseline.best(text)?.id === id).length, paraphrases),
+    outOfScope,
+    declined: share(others.filter(({ text }) => engine.reply(text).kind !== 'answer').length, outOfScope),
   }
 }

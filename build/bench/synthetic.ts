@@ -3,7 +3,7 @@
  * vocabulary of thousands of made-up words drawn with a Zipf frequency spread (a few very common, most rare), as
  * in real language; questions, phrasings and answers have realistic lengths. Seeded, so every run is the same.
  */
-import { buildIndex, KB_FORMAT_VERSION, type KbFile, type KbPair, type KbSynonym } from '../../widget/engine/index.ts'
+import { kbIndex, KB_FORMAT_VERSION, type KbFile, type KbPair, type KbSynonym } from '../../widget/engine/index.ts'
 import { defaultLanguage } from '../compiler/language.ts'
 
 /** A small seeded PRNG (mulberry32), so synthetic data is identical across runs. */
@@ -73,7 +73,7 @@ export function syntheticKb(count: number, seed = 1): KbFile {
   }
   const synonyms: KbSynonym[] = []
   const language = defaultLanguage()
-  const index = buildIndex(pairs, [], { synonyms, ignored: language.ignored })
+  const index = kbIndex({ synonyms, ignored: language.ignored })
   return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [], pairs, handoffs: [], synonyms, language, index }
 }
 
@@ -111,4 +111,54 @@ export function messagesFor(kb: KbFile, count: number, seed = 7): string[] {
     }
   }
   return out
+}
+
+/** A question a visitor might ask, and the pair that answers it (null: none does). */
+export interface LabelledMessage {
+  text: string
+  id: string | null
+}
+
+/** The 30 words the knowledge base's questions use most: its everyday words. */
+function everydayWords(kb: KbFile): string[] {
+  const counts = new Map<string, number>()
+  for (const pair of kb.pairs) for (const word of [pair.question, ...pair.aliases].join(' ').replace(/[?.]/g, '').split(' ')) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([word]) => word)
+}
+
+/**
+ * Paraphrases of the knowledge base's questions, as visitors word them: 3–6 words of one pair's ways of asking,
+ * in another order, with one or two everyday words around them (the vocabulary's most common), sometimes a typo.
+ * Never a stored phrasing word for word. Seeded.
+ */
+export function paraphrasesFor(kb: KbFile, count: number, seed = 11): LabelledMessage[] {
+  const rand = random(seed)
+  const common = everydayWords(kb)
+  const everyday = (): string => common[Math.floor(rand() * common.length)]!
+  const out: LabelledMessage[] = []
+  while (out.length < count) {
+    const pair = kb.pairs[Math.floor(rand() * kb.pairs.length)]!
+    const pool = [...new Set([pair.question, ...pair.aliases].join(' ').replace(/[?.]/g, '').split(' '))]
+    const picked: string[] = []
+    for (let n = 3 + Math.floor(rand() * 4); n > 0 && pool.length > 0; n--) picked.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!)
+    for (let n = 1 + Math.floor(rand() * 2); n > 0; n--) picked.splice(Math.floor(rand() * (picked.length + 1)), 0, everyday())
+    const text = picked.join(' ')
+    out.push({ text: rand() < 0.3 ? withTypos(text, rand, 1) : text, id: pair.id })
+  }
+  return out
+}
+
+/**
+ * Questions no pair answers: 3–8 words of another vocabulary than the knowledge base's (another seed), with one
+ * or two of its everyday words, as a visitor asking about something else entirely. Seeded.
+ */
+export function outOfScopeFor(kb: KbFile, count: number, seed = 13): LabelledMessage[] {
+  const rand = random(seed)
+  const common = everydayWords(kb)
+  const { sample } = zipfVocabulary(2000, random(seed + 1000))
+  return Array.from({ length: count }, () => {
+    const words = sentence(sample, rand, 3, 8).split(' ')
+    words.splice(Math.floor(rand() * words.length), 0, common[Math.floor(rand() * common.length)]!)
+    return { text: words.join(' '), id: null }
+  })
 }

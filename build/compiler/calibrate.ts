@@ -33,7 +33,7 @@ interface Example {
 export function learnCalibration(kb: KbFile): KbCalibration | undefined {
   // A knowledge base this small cannot have enough examples: skip the asking.
   if (kb.pairs.reduce((n, pair) => n + pair.aliases.length, 0) < MIN_EACH) return undefined
-  const matcher = createMatcher(kb, loadIndex(kb.index, { synonyms: kb.synonyms, ignored: kb.language.ignored }))
+  const matcher = createMatcher(kb, loadIndex(kb))
   const examples: Example[] = []
   const ask = (text: string, rightId: string | null, heldOut?: HeldOut): void => {
     const leader = matcher.read(text, heldOut).ranked[0]

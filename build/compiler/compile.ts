@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs'
 import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
-  buildIndex,
+  kbIndex,
   toPlainText,
   type KbFile,
   type KbHandoff,
@@ -209,7 +209,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
     language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  const kb: KbFile = { format: KB_FORMAT_VERSION, hash, ...content, index: buildIndex(content.pairs, content.handoffs, { synonyms, ignored: language.ignored }) }
+  const kb: KbFile = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex({ synonyms, ignored: language.ignored }) }
   const calibration = learnCalibration(kb)
   return calibration ? { ...kb, calibration } : kb
 }

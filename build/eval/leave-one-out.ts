@@ -3,7 +3,7 @@
  * built again without it, and the phrasing is asked. Does its pair win? This measures how well the engine reaches
  * a pair through a wording it has never seen, with nothing but the knowledge base itself.
  */
-import { buildIndex, createEngine, type EngineOptions, type KbFile, type KbPair } from '../../widget/engine/index.ts'
+import { createEngine, type EngineOptions, type KbFile, type KbPair } from '../../widget/engine/index.ts'
 import type { Ratio } from './evaluate.ts'
 
 /** One held-out phrasing that did not get its pair. */
@@ -27,12 +27,11 @@ export interface LeaveOneOut {
 /** Runs leave-one-out over every phrasing of every pair (one index build per phrasing: seconds, not a hot path). */
 export function leaveOneOut(kb: KbFile, options: EngineOptions = {}): LeaveOneOut {
   const result: LeaveOneOut = { right: { hits: 0, total: 0 }, wrong: { hits: 0, total: 0 }, misses: [] }
-  const text = { synonyms: kb.synonyms, ignored: kb.language.ignored }
   for (const pair of kb.pairs) {
     pair.aliases.forEach((phrasing, i) => {
       const without: KbPair = { ...pair, aliases: pair.aliases.filter((_, k) => k !== i) }
       const pairs = kb.pairs.map((p) => (p === pair ? without : p))
-      const engine = createEngine({ ...kb, pairs, index: buildIndex(pairs, kb.handoffs, text) }, options)
+      const engine = createEngine({ ...kb, pairs }, options)
       const reply = engine.reply(phrasing)
       const right = reply.kind === 'answer' && reply.top?.pair.id === pair.id
       const wrong = reply.kind === 'answer' && !right

@@ -3,7 +3,7 @@
  * base: an `asked:` phrasing under the right pair or handoff topic, a `not:` phrasing under a pair that wrongly won.
  * DOM-free: the console plans and previews them in the page, `frontdesk apply` writes them into `kb/`.
  */
-import { buildIndex, createEngine, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
+import { createEngine, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
 import { phrasingKey } from '../compiler/slug.ts'
 import type { CoverageRow } from './coverage.ts'
 
@@ -191,14 +191,13 @@ export function planCorrection(kb: KbFile, judgement: Judgement, options: PlanOp
 
 /**
  * The knowledge base with the corrections' phrasings added, as `frontdesk apply` adds them to `kb/` (each at the end
- * of its list; one already there, whatever its case and punctuation, is not added twice). The index is rebuilt
- * when an `asked:` phrasing is added; the calibration is kept, where a rebuild from `kb/` learns it again.
+ * of its list; one already there, whatever its case and punctuation, is not added twice). The engine indexes the
+ * phrasings when it loads; the calibration is kept, where a rebuild from `kb/` learns it again.
  * Throws for an id the knowledge base does not have.
  */
 export function withChanges(kb: KbFile, corrections: ReadonlyArray<{ question: string; changes: readonly KbChange[] }>): KbFile {
   const pairs = [...kb.pairs]
   const handoffs = [...kb.handoffs]
-  let reindex = false
   for (const { question, changes } of corrections) {
     const phrasing = asPhrasing(question)
     for (const { field, id } of changes) {
@@ -209,11 +208,10 @@ export function withChanges(kb: KbFile, corrections: ReadonlyArray<{ question: s
       const current = field === 'asked' ? entry.aliases : (entry.not ?? [])
       if (current.some((text) => phrasingKey(text) === phrasingKey(phrasing))) continue
       list[at] = field === 'asked' ? { ...entry, aliases: [...current, phrasing] } : { ...entry, not: [...current, phrasing] }
-      reindex ||= field === 'asked'
     }
   }
-  const text = { synonyms: kb.synonyms, ignored: kb.language.ignored }
-  return { ...kb, pairs: pairs as KbFile['pairs'], handoffs, index: reindex ? buildIndex(pairs as KbFile['pairs'], handoffs, text) : kb.index }
+  // The engine builds its index from the phrasings when it loads, so a new phrasing needs nothing more here.
+  return { ...kb, pairs: pairs as KbFile['pairs'], handoffs }
 }
 
 /** A question's reply before and after corrections. */

@@ -158,14 +158,29 @@ describe('kb.json slow to arrive', () => {
 })
 
 describe('the browser offline', () => {
-  it('after the page loaded: opening still works, a polite message, booking and phone offered', async () => {
-    const { page: p, context } = await h.session({ allowConsoleErrors: true })
+  it('after the hover, once everything loaded: the chat answers offline', async () => {
+    const { page: p, context, networkIdle } = await h.session()
     await p.goto(h.server.url(page()))
     const widget = await new Widget(p).ready()
-    // The visitor's pointer reaches the launcher, which prefetches the chat code; then the connection drops.
+    // The visitor's pointer reaches the launcher (the chat and kb.json load now), then the connection drops.
+    await widget.launcher.hover()
+    await expect.poll(() => h.server.kbRequests().length, { timeout: REPLY_TIMEOUT }).toBe(1)
+    await networkIdle()
+    await context.setOffline(true)
+    await widget.open()
+    expect(await widget.kind(await widget.ask(question))).toBe('answer')
+  })
+
+  it('before kb.json arrived: opening still works, a polite message, booking and phone offered', async () => {
+    const { page: p, context } = await h.session({ allowConsoleErrors: true })
+    h.server.kb = { mode: 'delay', ms: 20_000 }
+    await p.goto(h.server.url(page()))
+    const widget = await new Widget(p).ready()
+    // The visitor's pointer reaches the launcher (the chat code loads, kb.json is asked for), then the connection drops.
     await widget.launcher.hover()
     await widget.launcher.focus()
-    await p.waitForFunction(() => customElements.get('frontdesk-panel') !== undefined)
+    // The chat code has arrived (a resource-timing entry is written once a response is complete).
+    await p.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/')))
     await context.setOffline(true)
     await widget.launcher.click()
     await widget.panel.waitFor({ state: 'visible', timeout: REPLY_TIMEOUT })

@@ -1,5 +1,6 @@
 /**
- * What the widget asks the network for, and what it keeps: before the first interaction only the launcher script;
+ * What the widget asks the network for, and what it keeps: before the visitor shows intent only the launcher script
+ * (with `preload="idle"`, the chat and `kb.json` once the page is idle; with Save-Data, nothing before the click);
  * after it only same-origin code and `kb.json`; no third-party host, no cookies, no storage unless `persist` is set;
  * and what a visitor types never leaves the page.
  */
@@ -39,16 +40,38 @@ describe('requests', () => {
     expect(widgetRequests(watch, url).map((r) => r.url)).toEqual([h.server.url('/frontdesk.js')])
   })
 
-  it('hovering and focusing the launcher may prefetch code, but not kb.json', async () => {
+  it('hovering the launcher starts loading the chat code and kb.json, and nothing else', async () => {
     const { page, watch, networkIdle } = await h.session()
+    const url = h.server.url(minimal())
+    await page.goto(url)
+    const widget = await new Widget(page).ready()
+    await widget.launcher.hover()
+    await expect.poll(() => h.server.kbRequests().length, { timeout: 10_000 }).toBe(1)
+    const paths = widgetRequests(watch, url).map((r) => new URL(r.url).pathname)
+    expect(paths.filter((path) => !path.endsWith('.js') && path !== '/kb.json'), 'anything but code and kb.json').toEqual([])
+    expect(paths.filter((path) => path.startsWith('/chunks/')).length, 'the chat chunk').toBeGreaterThan(0)
+    expect(await widget.isOpen()).toBe(false)
+  })
+
+  it('when the browser asks to save data, hovering and focusing load nothing; the click loads the chat', async () => {
+    const { page, context, watch, networkIdle } = await h.session()
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }))
     const url = h.server.url(minimal())
     await page.goto(url)
     const widget = await new Widget(page).ready()
     await widget.launcher.hover()
     await widget.launcher.focus()
     await networkIdle()
-    const urls = widgetRequests(watch, url).map((r) => new URL(r.url))
-    expect(urls.filter((u) => u.origin !== h.server.origin || !u.pathname.endsWith('.js')).map(String), 'anything but same-origin code').toEqual([])
+    expect(widgetRequests(watch, url).map((r) => r.url)).toEqual([h.server.url('/frontdesk.js')])
+    await widget.open()
+    await expect.poll(() => h.server.kbRequests().length, { timeout: 10_000 }).toBe(1)
+  })
+
+  it('preload="idle" loads the chat code and kb.json once the page is idle, without intent', async () => {
+    const { page } = await h.session()
+    await page.goto(h.server.url(h.server.page('idle.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Idle</title><link rel="icon" href="data:,"></head><body><main><h1>Idle</h1></main>${embed({ 'booking-url': CONFIG.bookingUrl, preload: 'idle' })}</body></html>`)))
+    await new Widget(page).ready()
+    await expect.poll(() => h.server.kbRequests().length, { timeout: 10_000 }).toBe(1)
   })
 
   it('after opening and using the widget: only same-origin code chunks and one kb.json; no third party, no socket, no cookie, no storage', async () => {

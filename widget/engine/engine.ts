@@ -5,7 +5,7 @@
 import type { KbFile, KbPair } from './kb-format.ts'
 import type { Engine, EngineOptions, Match, Reply, ReplyKind, ReplyWhy, Suggestion, WhyCandidate } from './types.ts'
 import { emergencyDetector, otherLanguageDetector, smalltalkDetector, type EmergencyHit } from './intents.ts'
-import { loadIndex } from './index-reader.ts'
+import { loadIndex, type LoadedIndex } from './index-reader.ts'
 import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
 import { calibrationFeatures, calibrationOf, probability } from './calibration.ts'
@@ -37,11 +37,13 @@ const RIVAL_SHARE = 0.5
 /** …unless the message is one of the leader's own phrasings nearly word for word (`Fit#phrase`): then it answers. */
 const ASKED_THAT_WAY = 0.9
 
-/** Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. */
-export function createEngine(kb: KbFile, options: EngineOptions = {}): Engine {
+/**
+ * Creates an engine over a compiled knowledge base. Throws only for a `kb.json` it cannot use. `index` is the
+ * knowledge base's index when it was built already (in steps, with `indexSteps`); otherwise it is built here.
+ */
+export function createEngine(kb: KbFile, options: EngineOptions = {}, index: LoadedIndex = loadIndex(kb)): Engine {
   const settings: Required<EngineOptions> = { ...defaultEngineOptions, ...dropUndefined(options) }
   const { replies } = kb.language
-  const index = loadIndex(kb.index, { synonyms: kb.synonyms, ignored: kb.language.ignored })
   const matcher = createMatcher(kb, index)
   const detectSmalltalk = smalltalkDetector(kb.language)
   const detectEmergency = emergencyDetector(kb.language)

@@ -1,7 +1,8 @@
 /**
- * What the index holds and how it is configured: shared by the builder (`search-index.ts`, which runs MiniSearch
- * at build time) and the reader (`index-reader.ts`, which runs in the browser), so the two cannot drift.
+ * What the index holds and how it is configured: shared by the compiler, which records the options hash in
+ * `kb.json`, and the engine, which builds the index at load (`index-reader.ts`) and checks the hash.
  */
+import type { KbIndex } from './kb-format.ts'
 import type { TextOptions } from './text.ts'
 
 /** Field boosts: the question counts most, then the other ways it is asked. Answers are not indexed (see engine). */
@@ -29,16 +30,9 @@ export function indexOptionsHash({ synonyms, ignored }: TextOptions): string {
   return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, ignored, synonyms]))
 }
 
-/** MiniSearch's serialized index (`MiniSearch#toJSON`, serialization version 2), as far as the reader needs it. */
-export interface SerializedIndex {
-  documentCount: number
-  documentIds: Record<string, string>
-  fieldIds: Record<string, number>
-  fieldLength: Record<string, number[]>
-  averageFieldLength: number[]
-  /** `[term, {fieldId: {shortDocumentId: termFrequency}}]` for every term. */
-  index: Array<[string, Record<string, Record<string, number>>]>
-  serializationVersion: number
+/** The `index` section of `kb.json` for a knowledge base's synonyms and ignored words. */
+export function kbIndex(text: TextOptions): KbIndex {
+  return { optionsHash: indexOptionsHash(text) }
 }
 
 /** One document a search found. */

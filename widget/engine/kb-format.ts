@@ -4,7 +4,7 @@
  */
 
 /** The version of the `kb.json` format. Readers refuse any other. */
-export const KB_FORMAT_VERSION = 1 as const
+export const KB_FORMAT_VERSION = 2 as const
 
 /** Inline rich text: plain text, emphasis and links. Never HTML: renderers build elements from it. */
 export type RichInline =
@@ -28,7 +28,7 @@ export interface KbSource {
   page: string
   /** The section's id: the slug of its heading. */
   section: string
-  /** What a visitor reads: "Page title › Section title". */
+  /** What a visitor reads: "Page title › Section title". Derived from the pages on load, not stored. */
   label: string
 }
 
@@ -182,7 +182,7 @@ export interface KbFile {
   handoffs: KbHandoff[]
   synonyms: KbSynonym[]
   language: KbLanguage
-  /** The serialized search index, owned by the engine (`widget/engine/search-index.ts`). */
+  /** What the search index, built at load from the pairs' phrasings, must be built with (`widget/engine/index-reader.ts`). */
   index: KbIndex
   /** How raw confidences become probabilities, learned at compile time (`widget/engine/calibration.ts`). */
   calibration?: KbCalibration
@@ -198,12 +198,14 @@ export interface KbCalibration {
   examples: number
 }
 
-/** The serialized index and what it takes to load it back. */
+/**
+ * The index section. The index itself is not stored: the engine builds it from the phrasings when it loads, which
+ * costs about what parsing a stored one did, and keeps the file a third smaller.
+ */
 export interface KbIndex {
-  /** A hash of the index options; the engine refuses an index built with other options. */
+  /**
+   * A hash of what decides the index (the text pipeline's revision, synonyms, ignored words): the engine refuses
+   * a `kb.json` compiled for another one, whose calibration and checks were made with other terms.
+   */
   optionsHash: string
-  /** The output of `MiniSearch#toJSON`. */
-  data: unknown
-  /** How many documents (pairs and handoffs) hold each term: the rarity weights of confidences. */
-  df: Record<string, number>
 }

@@ -26,21 +26,32 @@ export function parseKb(json: unknown): KbFile {
   if (typeof kb.language !== 'object' || kb.language === null || typeof kb.language.replies !== 'object') {
     throw new KbLoadError('Frontdesk: kb.json has no language section')
   }
-  if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.df !== 'object') {
+  if (typeof kb.index !== 'object' || kb.index === null || typeof kb.index.optionsHash !== 'string') {
     throw new KbLoadError('Frontdesk: kb.json has no index')
   }
   for (const item of [...kb.pairs!, ...kb.handoffs!]) {
     if (!Array.isArray(item.answer)) throw new KbLoadError(`Frontdesk: kb.json entry ${JSON.stringify(item.id)} has no answer`)
     item.answerText ??= toPlainText(item.answer)
   }
+  const pages = new Map(kb.pages!.map((page) => [page.id, page]))
+  for (const { source } of kb.pairs!) {
+    if (typeof source !== 'object' || source === null) continue
+    const page = pages.get(source.page)
+    const section = page?.sections.find((s) => s.id === source.section)
+    source.label ??= page && section ? `${page.title} › ${section.title}` : `${source.page}#${source.section}`
+  }
   return kb as KbFile
 }
 
 /**
- * The text of `kb.json`. Plain-text answers are left out: readers derive them from the rich text
- * ({@link parseKb}), which keeps the file a quarter smaller; so are the off-topic questions, which only
- * calibration at compile time needs.
+ * The text of `kb.json`. Nothing the engine derives cheaply at load is stored: plain-text answers are derived
+ * from the rich text and sources' labels from the pages ({@link parseKb}), the search index from the phrasings
+ * (`index-reader.ts`); the off-topic questions, which only calibration at compile time needs, are left out too.
  */
 export function serializeKb(kb: KbFile): string {
-  return JSON.stringify(kb, (key, value) => (key === 'answerText' || key === 'offTopic' ? undefined : value))
+  return JSON.stringify(kb, function (this: object, key, value: unknown) {
+    if (key === 'answerText' || key === 'offTopic') return undefined
+    // A source's label ("Page › Section"), not a red flag's.
+    return key === 'label' && 'section' in this ? undefined : value
+  })
 }

@@ -6,52 +6,61 @@
 import { stemmer } from 'stemmer'
 import type { KbSynonym } from './kb-format.ts'
 
-/** Contractions expanded before splitting, so "can't" and "cannot" read alike. */
-const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bcan'?t\b/g, 'can not'],
-  [/\bwon'?t\b/g, 'will not'],
-  [/\bshan'?t\b/g, 'shall not'],
-  [/\b(\w+)n't\b/g, '$1 not'],
-  [/\b(\w+)'re\b/g, '$1 are'],
-  [/\b(\w+)'ve\b/g, '$1 have'],
-  [/\b(\w+)'ll\b/g, '$1 will'],
-  [/\b(\w+)'d\b/g, '$1 would'],
-  [/\bi'm\b/g, 'i am'],
+/**
+ * Contractions expanded before splitting, so "can't" and "cannot" read alike. Each comes with a piece of text every
+ * match holds (null: none worth checking): a message without it skips the rule, which is most of folding's cost.
+ */
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string | null]> = [
+  [/\bcan'?t\b/g, 'can not', 'can'],
+  [/\bwon'?t\b/g, 'will not', 'won'],
+  [/\bshan'?t\b/g, 'shall not', 'shan'],
+  [/\b(\w+)n't\b/g, '$1 not', "n't"],
+  [/\b(\w+)'re\b/g, '$1 are', "'re"],
+  [/\b(\w+)'ve\b/g, '$1 have', "'ve"],
+  [/\b(\w+)'ll\b/g, '$1 will', "'ll"],
+  [/\b(\w+)'d\b/g, '$1 would', "'d"],
+  [/\bi'm\b/g, 'i am', "i'm"],
   // On phones apostrophes are often skipped: "wont stop", "cant breathe", "doesnt work".
-  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
-  [/\bwont\b/g, 'will not'],
-  [/\bcant\b/g, 'can not'],
-  [/\bim\b/g, 'i am'],
-  [/\bive\b/g, 'i have'],
-  [/\b(you|they|we)re\b/g, '$1 are'],
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not', 'nt'],
+  [/\bwont\b/g, 'will not', 'wont'],
+  [/\bcant\b/g, 'can not', 'cant'],
+  [/\bim\b/g, 'i am', 'im'],
+  [/\bive\b/g, 'i have', 'ive'],
+  [/\b(you|they|we)re\b/g, '$1 are', 're'],
   // Question words typed without the apostrophe ("hows", "wheres") keep their meaning.
-  [/\b(how|who|where|when|why)s\b/g, '$1'],
+  [/\b(how|who|where|when|why)s\b/g, '$1', null],
   // "it's", "what's", "doctor's": the 's adds nothing a search can use.
-  [/\b(\w+)'s\b/g, '$1'],
+  [/\b(\w+)'s\b/g, '$1', "'s"],
 ]
+
+/** Plain ASCII: what most messages and knowledge bases are, and what needs no Unicode normalisation. */
+const ASCII = /^[\x00-\x7f]*$/
 
 /**
  * Folds a string for matching: NFKC (full-width letters, ligatures), lower case, diacritics removed, curly
  * apostrophes straightened, zero-width characters dropped, contractions expanded.
  */
 export function fold(text: string): string {
-  let out = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    // Zero-width characters are not separators in MiniSearch's default tokenizer (its issue #249); here they vanish.
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    // "hellooo", "sooo painful": no English word has a letter three times in a row.
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-  for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement)
+  // ASCII is unchanged by normalisation and holds no marks or zero-width characters: the same result, faster.
+  let out = ASCII.test(text)
+    ? text.toLowerCase().replace(/`/g, "'").replace(/([a-z])\1{2,}/g, '$1')
+    : text
+        .normalize('NFKC')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+        // Zero-width characters are not separators in MiniSearch's default tokenizer (its issue #249); here they vanish.
+        .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+        // "hellooo", "sooo painful": no English word has a letter three times in a row.
+        .replace(/(\p{L})\1{2,}/gu, '$1')
+  for (const [pattern, replacement, needle] of CONTRACTIONS) if (needle === null || out.includes(needle)) out = out.replace(pattern, replacement)
   return out
 }
 
 /** Splits folded text into words: runs of letters and digits. Everything else separates. */
 export function words(folded: string): string[] {
-  return folded.match(/[\p{L}\p{N}]+/gu) ?? []
+  return (ASCII.test(folded) ? folded.match(/[a-z\d]+/gi) : folded.match(/[\p{L}\p{N}]+/gu)) ?? []
 }
 
 /** Stems already computed: words repeat (Zipf), and stemming is most of the pipeline's cost. */
@@ -161,7 +170,18 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
 export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
-  const tokens = (text: string): Token[] => words(fold(text)).map((word) => ({ term: stem(word), ignored: isIgnored(word), word }))
+  // Tokens are never changed once made, so a word's token is made once and shared: building an index reads
+  // hundreds of thousands of words, most of them again and again.
+  const known = new Map<string, Token>()
+  const token = (word: string): Token => {
+    let made = known.get(word)
+    if (!made) {
+      if (known.size >= MAX_CACHED_STEMS) known.clear()
+      known.set(word, (made = { term: stem(word), ignored: isIgnored(word), word }))
+    }
+    return made
+  }
+  const tokens = (text: string): Token[] => words(fold(text)).map(token)
   const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
   const base = (text: string): string[] => terms(tokens(text))
   const table = compileSynonyms(synonyms, tokens)

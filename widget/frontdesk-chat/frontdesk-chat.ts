@@ -1,9 +1,10 @@
 /**
  * `<frontdesk-chat>`: the launcher, the element a page holds and the widget's whole public surface.
  *
- * Why no Lit here: everything in this file loads before a visitor touches the widget, and its budget is 5 KB
+ * Why no Lit here: everything in this file loads before a visitor touches the widget, and its budget is 3 KB
  * gzipped while Lit alone is about 6. So the launcher is a plain custom element; the chat (Lit, signals, the
- * engine) is a separate chunk, prefetched when the launcher is hovered or focused and inserted on first open.
+ * engine) is a separate chunk. When the visitor shows intent (the pointer over the launcher, focus on it, a touch),
+ * the chunk and `kb.json` load and the chat is built, hidden, in idle time, so the click finds it ready.
  */
 import { FrontdeskBookingEvent, FrontdeskCloseEvent, FrontdeskFeedbackEvent, FrontdeskOpenEvent, FrontdeskReplyEvent } from '../events.ts'
 import { defaultSettings, parseSetting, SETTING_ATTRIBUTES, type SettingName, type Settings } from '../settings.ts'
@@ -30,6 +31,12 @@ function whyNoChunk(error: unknown): string {
     ? 'the page\'s Trusted Types policy must allow "lit-html" (CSP: trusted-types lit-html)'
     : 'is the chunks/ folder deployed beside frontdesk.js?'
 }
+
+/** The visitor asked the browser to save data (`Save-Data`): nothing loads before they open the chat. */
+const savingData = (): boolean => (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true
+
+/** Runs `callback` once the page is idle (soon, where the browser cannot tell). */
+const whenIdle = (callback: () => void): unknown => (window.requestIdleCallback ?? setTimeout)(callback)
 
 const NAMES = Object.keys(SETTING_ATTRIBUTES) as SettingName[]
 const BY_ATTRIBUTE = new Map(NAMES.map((name) => [SETTING_ATTRIBUTES[name] as string, name]))
@@ -110,8 +117,7 @@ export class FrontdeskChat extends HTMLElement {
     this.root.append(button)
     addSheet(this.root)(css)
     this.setAccent = addSheet(this.root)
-    const prefetch = (): void => void loadPanel().catch(() => {})
-    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, prefetch, { passive: true })
+    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => this.warm(), { passive: true })
     button.addEventListener('click', () => void (this.wanted ? this.hide(true) : this.show(true)))
     this.root.addEventListener('keydown', (event) => {
       // The panel marks an Escape it used itself (closing the suggestions) with preventDefault.
@@ -136,6 +142,12 @@ export class FrontdeskChat extends HTMLElement {
     this.checked = true
     // Once the running script has finished, so attributes and properties set right after insertion count.
     queueMicrotask(() => {
+      // The clinic opted in to loading the chat before any intent, once the page has loaded and is idle.
+      if (this.settings.preload === 'idle') {
+        const later = (): unknown => whenIdle(() => this.warm())
+        if (document.readyState === 'complete') later()
+        else addEventListener('load', later, { once: true })
+      }
       if (this.provided.has('bookingUrl')) return
       console.error(
         'Frontdesk: the booking-url setting is missing. Add data-booking-url="https://…" to the script tag ' +
@@ -207,17 +219,35 @@ export class FrontdeskChat extends HTMLElement {
     if (this.panel) this.panel.settings = this.settings
   }
 
-  private async ensurePanel(): Promise<FrontdeskPanel> {
+  /**
+   * The visitor may open the chat soon: load the chunk, then, in idle time, build the hidden panel and start
+   * loading the knowledge base. Not when they save data: then everything waits for the click.
+   */
+  private warm(): void {
+    if (this.panel || savingData()) return
+    void this.ensurePanel(false)
+      .then((panel) => {
+        panel.preload()
+        // Rendered in a task of its own: the chunk has just run in this one.
+        whenIdle(() => void this.ensurePanel())
+      })
+      // A failed load is reported, and tried again, when the visitor opens the chat.
+      .catch(() => {})
+  }
+
+  /** The panel, created once the chunk is in; `show`: in the page too (rendered). */
+  private async ensurePanel(show = true): Promise<FrontdeskPanel> {
     if (!this.panel) {
       const { createPanel } = await loadPanel()
-      if (!this.panel) {
-        this.panel = createPanel(this.settings, this.host)
-        this.root.append(this.panel.element)
-        this.panel.connect()
-        this.launcher.setAttribute('aria-controls', this.panel.element.id)
-      }
+      this.panel ??= createPanel(this.settings, this.host)
     }
-    return this.panel
+    const panel = this.panel
+    if (show && !this.root.contains(panel.element)) {
+      this.root.append(panel.element)
+      panel.connect()
+      this.launcher.setAttribute('aria-controls', panel.element.id)
+    }
+    return panel
   }
 
   private async show(focus: boolean): Promise<void> {

@@ -51,6 +51,7 @@ export class FrontdeskPanel extends SignalView {
   typeahead!: Typeahead
   private current!: Settings
   private viewportSheet: CSSStyleSheet | null = null
+  private viewportRule = ''
   /** The id of the newest message rendered, to scroll when a new one comes. */
   private lastShown = 0
   private context: MessageContext | null = null
@@ -64,6 +65,11 @@ export class FrontdeskPanel extends SignalView {
     this.current = value
     this.store?.configure({ threshold: value.threshold, emergencyNumber: value.emergencyNumber })
     this.requestUpdate()
+  }
+
+  /** The visitor may open the chat soon: start loading the knowledge base. */
+  preload(): void {
+    this.store.preload()
   }
 
   /** Called on every open: loads the knowledge base the first time, and follows the on-screen keyboard. */
@@ -146,9 +152,9 @@ export class FrontdeskPanel extends SignalView {
     const viewport = window.visualViewport
     if (!viewport || !this.viewportSheet) return
     // Full-screen panels sit exactly over the visible area, above the on-screen keyboard.
-    this.viewportSheet.replaceSync(
-      `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`,
-    )
+    const rule = `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
+    // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
+    if (rule !== this.viewportRule) this.viewportSheet.replaceSync((this.viewportRule = rule))
   }
 
   private followViewport(on: boolean): void {

@@ -2,11 +2,13 @@
  * The panel's styles. Every element states its own font size (px: a page's root font size changes nothing),
  * line height, colour and box sizing, since the page's inheritable styles reach a shadow tree through its host.
  * Theming goes through `--frontdesk-*` custom properties and `::part` only. CSS text for a constructable
- * stylesheet; the production build minifies it (`build/site/widget-bundle.ts`).
+ * stylesheet; the production build minifies it (`build/site/widget-bundle.ts`). A closed panel (`hidden`) is
+ * invisible rather than not displayed: it is laid out when the chat is readied, before the click, so opening it
+ * only shows it (invisible, it takes no clicks or focus and is not read).
  */
 export const styles = `
-:host{display:contents}
-:host([hidden]){display:none!important}
+:host{display:contents!important}
+:host([hidden]) .panel{visibility:hidden!important}
 *,*::before,*::after{box-sizing:border-box}
 .panel{--a:var(--frontdesk-accent,#1a5fb4);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
 position:fixed;z-index:var(--frontdesk-z-index,2147483000);right:var(--frontdesk-offset-x,20px);bottom:calc(var(--frontdesk-offset-y,20px) + 68px);width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - var(--frontdesk-offset-y,20px) - 88px));height:min(640px,calc(100dvh - var(--frontdesk-offset-y,20px) - 88px));
@@ -78,7 +80,7 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 @supports (color:color-mix(in srgb,red,blue)){.panel{--hv:color-mix(in srgb,var(--a) 11%,var(--bg));--ring:color-mix(in srgb,var(--a) 30%,transparent)}}
 @media (pointer:coarse){.chip,.mini,.icon{min-height:44px}.icon{width:44px;height:44px}.book,.btn{line-height:40px}}
 @media (max-width:479.98px){.panel{top:0;right:0;bottom:auto;left:0;width:100%;height:100vh;height:100dvh;border-radius:0;box-shadow:none}}
-@media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}.log{scroll-behavior:smooth}.typing span{animation:fd-dot 1.2s infinite}.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}}
+@media (prefers-reduced-motion:no-preference){:host(:not([hidden])) .panel{animation:fd-in .18s ease-out}.log{scroll-behavior:smooth}.typing span{animation:fd-dot 1.2s infinite}.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}}
 @keyframes fd-in{from{opacity:0;transform:translateY(12px)}}
 @keyframes fd-dot{30%{opacity:1;transform:translateY(-3px)}}
 @media (prefers-color-scheme:dark){.panel{--bg:#15191e;--fg:#e6ebf0;--mu:#a5b1bd;--ln:#38414b;--bb:#232a32;--fo:#e6ebf0}

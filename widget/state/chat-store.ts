@@ -1,11 +1,12 @@
 /**
  * The chat's state as signals, and the actions that change it. The panel renders from the signals and calls the
- * actions; the store knows nothing of the DOM. The knowledge base is fetched on the first `start()` (first open),
- * never before.
+ * actions; the store knows nothing of the DOM. The knowledge base is fetched on the first `preload()` (the visitor
+ * showed intent) or `start()` (first open), never before, and the engine is built from it in idle time.
  */
 import { batch, effect, signal } from '@preact/signals-core'
-import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile, type Suggestion } from '../engine/index.ts'
+import { createEngine, indexSteps, parseKb, type Engine, type EngineOptions, type KbFile, type LoadedIndex, type Suggestion } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
+import { runInSlices } from './idle.ts'
 import { createKbLoader, type KbLoaderOptions } from './kb-loader.ts'
 import { fromPair, fromReply, replyDetail, restoreMessages, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
 import { sessionSlot } from './storage.ts'
@@ -41,21 +42,36 @@ export function createChatStore(options: ChatStoreOptions) {
   const announcement = signal('')
 
   let kb: KbFile | null = null
+  let index: LoadedIndex | null = null
   let engineOptions: EngineOptions = options.engineOptions ?? {}
   let starterCache: { engine: Engine | null; key: string; chips: Chip[] } = { engine: null, key: '', chips: [] }
   let nextId = messages.value.reduce((max, message) => Math.max(max, message.id), 0) + 1
 
   const loader = createKbLoader(
     options.kbUrl,
-    (json) => {
+    async (json) => {
       const file = parseKb(json)
-      // Built here so an index the engine refuses counts as a failed load, like a corrupt file.
-      engine.value = createEngine(file, engineOptions)
+      // Built here so an index the engine refuses counts as a failed load, like a corrupt file; a document at a time,
+      // so the page stays responsive however large the knowledge base: in the background until a visitor waits.
+      const [built, ready] = await runInSlices(buildSteps(file), () => (waiting.value > 0 ? 'user-visible' : 'background'))
+      index = built
+      engine.value = ready
       kb = file
       return file
     },
     options.loader,
   )
+
+  /** The index, then the engine, then a first reply: the code a reply runs is readied in idle time too. */
+  function* buildSteps(file: KbFile): Generator<void, [LoadedIndex, Engine]> {
+    const built = yield* indexSteps(file)
+    built.vocabulary()
+    yield
+    const made = createEngine(file, engineOptions, built)
+    yield
+    made.reply(file.pairs[0]?.aliases[0] ?? '')
+    return [built, made]
+  }
 
   const dispose = slot ? effect(() => slot.save(messages.value)) : () => {}
 
@@ -115,6 +131,11 @@ export function createChatStore(options: ChatStoreOptions) {
     engine,
     waiting,
     announcement,
+
+    /** The visitor showed intent (hovered or focused the launcher): load the knowledge base, quietly. */
+    preload(): void {
+      void loader.load()
+    },
 
     /** The panel opened: load the knowledge base, and say so if it is unavailable. */
     async start(): Promise<void> {
@@ -177,7 +198,7 @@ export function createChatStore(options: ChatStoreOptions) {
       engineOptions = next
       if (!kb) return
       try {
-        engine.value = createEngine(kb, engineOptions)
+        engine.value = createEngine(kb, engineOptions, index ?? undefined)
       } catch (error) {
         console.error('Frontdesk: could not apply the new settings', error)
       }

@@ -32,10 +32,11 @@ export function jitteredBackoff(attempt: number): number {
 const sleep = (ms: number): Promise<null> => new Promise((resolve) => setTimeout(resolve, ms, null))
 
 /**
- * A loader for the JSON at `url()`. `build` turns the parsed JSON into what the caller needs (say, an engine) and
- * throws when it cannot; that counts as a failed attempt like a 404 or a network error does.
+ * A loader for the JSON at `url()`. `build` turns the parsed JSON into what the caller needs (say, an engine), at
+ * once or in a promise, and throws or rejects when it cannot; that counts as a failed attempt like a 404 or a
+ * network error does.
  */
-export function createKbLoader<T>(url: () => string, build: (json: unknown) => T, options: KbLoaderOptions = {}): KbLoader<T> {
+export function createKbLoader<T>(url: () => string, build: (json: unknown) => T | Promise<T>, options: KbLoaderOptions = {}): KbLoader<T> {
   const { deadline = 5_000, timeout = 30_000, backoff = jitteredBackoff } = options
   let value: T | null = null
   let pending: Promise<T | null> | null = null
@@ -54,7 +55,7 @@ export function createKbLoader<T>(url: () => string, build: (json: unknown) => T
       const response = await fetch(href, { credentials: 'omit', signal: controller.signal })
       clearTimeout(timer)
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      return (value = build(await response.json()))
+      return (value = await build(await response.json()))
     } catch (error) {
       clearTimeout(timer)
       retryAt = Date.now() + backoff(attempts)

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { KB_FORMAT_VERSION } from '../../../widget/engine/index.ts'
 import { runCli } from '../../helpers/run-cli.ts'
 import { SMALL_KB, kbWith, tempDir } from '../../helpers/kb-dir.ts'
 
@@ -18,7 +19,7 @@ beforeAll(() => {
 describe('frontdesk build', () => {
   it('writes kb.json and says what it holds', () => {
     expect(existsSync(kbFile)).toBe(true)
-    expect(JSON.parse(readFileSync(kbFile, 'utf8')).format).toBe(1)
+    expect(JSON.parse(readFileSync(kbFile, 'utf8')).format).toBe(KB_FORMAT_VERSION)
   })
 
   it('reports every problem as file:line on stderr, exits 1, and leaves an existing kb.json untouched', () => {
@@ -76,7 +77,7 @@ describe('frontdesk list', () => {
     writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(kbFile, 'utf8')), format: 99 }))
     const result = runCli(['list', '--kb', other])
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`frontdesk list: ${other}: kb.json has format 99, expected 1; rebuild it with "frontdesk build"\n`)
+    expect(result.stderr).toBe(`frontdesk list: ${other}: kb.json has format 99, expected ${KB_FORMAT_VERSION}; rebuild it with "frontdesk build"\n`)
   })
 })
 
@@ -145,7 +146,7 @@ describe('the default kb.json', () => {
     const result = runCli(['ask', '--json', 'does it hurt'], { cwd: project })
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout).kind).toBe('answer')
-    expect(JSON.parse(readFileSync(join(project, 'dist', 'kb.json'), 'utf8')).format).toBe(1)
+    expect(JSON.parse(readFileSync(join(project, 'dist', 'kb.json'), 'utf8')).format).toBe(KB_FORMAT_VERSION)
   })
 })
 

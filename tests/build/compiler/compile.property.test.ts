@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildKb } from '../../../build/compiler/build-kb.ts'
 import { KbCompileError } from '../../../build/compiler/errors.ts'
+import { KB_FORMAT_VERSION } from '../../../widget/engine/index.ts'
 import { kbWith, tempDir } from '../../helpers/kb-dir.ts'
 import { PROPERTY_TIMEOUT } from '../../helpers/property.ts'
 
@@ -48,7 +49,7 @@ describe('buildKb on mutated knowledge bases', () => {
         try {
           buildKb(base, out)
           // It compiled: the whole new kb.json is there and parses.
-          expect(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).format).toBe(1)
+          expect(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).format).toBe(KB_FORMAT_VERSION)
         } catch (error) {
           expect(error).toBeInstanceOf(KbCompileError)
           for (const problem of (error as KbCompileError).problems) {

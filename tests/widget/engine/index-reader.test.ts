@@ -1,16 +1,26 @@
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
+import { syntheticKb } from '../../../build/bench/synthetic.ts'
 import { FIELD_BOOSTS } from '../../../widget/engine/index-format.ts'
-import { loadIndex } from '../../../widget/engine/index-reader.ts'
-import { indexOptions } from '../../../widget/engine/search-index.ts'
+import { indexSteps, loadIndex } from '../../../widget/engine/index-reader.ts'
 import { createAnalyzer } from '../../../widget/engine/text.ts'
+import type { KbFile } from '../../../widget/engine/kb-format.ts'
 
 const kb = compileKb('kb')
-const text = { synonyms: kb.synonyms, ignored: kb.language.ignored }
-const reader = loadIndex(kb.index, text)
-const analyzer = createAnalyzer(text)
-const miniSearch = MiniSearch.loadJS(kb.index.data as never, indexOptions(analyzer))
+const analyzer = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+const reader = loadIndex(kb)
+
+/** MiniSearch's own index of a knowledge base, built as the compiler built the one it used to ship. */
+function miniSearchOf(file: KbFile): MiniSearch {
+  const search = new MiniSearch({ fields: Object.keys(FIELD_BOOSTS), tokenize: analyzer, processTerm: (term) => term })
+  search.addAll([
+    ...file.pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' | ') })),
+    ...file.handoffs.map((handoff) => ({ id: handoff.id, question: handoff.topic, aliases: handoff.aliases.join(' | ') })),
+  ])
+  return search
+}
+const miniSearch = miniSearchOf(kb)
 
 /** What MiniSearch itself finds for the same analyzed terms: id → score. */
 function miniSearchScores(terms: string[], prefixLast = false): Map<string, number> {
@@ -23,10 +33,22 @@ function miniSearchScores(terms: string[], prefixLast = false): Map<string, numb
   return new Map(results.map((result) => [String(result.id), result.score]))
 }
 
+/** Document frequencies as the compiler used to count them: over each document's phrasings and answer together. */
+function compilerDf(file: KbFile): Map<string, number> {
+  const df: Record<string, number> = Object.create(null)
+  for (const [question, aliases, answer] of [
+    ...file.pairs.map((pair) => [pair.question, pair.aliases, pair.answerText] as const),
+    ...file.handoffs.map((handoff) => [handoff.topic, handoff.aliases, ''] as const),
+  ]) {
+    for (const term of new Set(analyzer(`${question} ${aliases.join(' | ')} ${answer}`))) df[term] = (df[term] ?? 0) + 1
+  }
+  return new Map(Object.entries(df))
+}
+
 const QUESTIONS = ['does it hurt', 'how long does the soreness last after the shot', 'steroid fat dent', 'what is dry needling', 'insurance cost', 'fibromyalgia headache migraine neck']
 
 describe('loadIndex', () => {
-  it.each(QUESTIONS)('scores "%s" exactly as MiniSearch does on the same index', (question) => {
+  it.each(QUESTIONS)('scores "%s" exactly as MiniSearch does over the same phrasings', (question) => {
     const terms = analyzer(question)
     const ours = new Map(reader.search(terms).map((hit) => [hit.id, hit.score]))
     const theirs = miniSearchScores(terms)
@@ -42,15 +64,35 @@ describe('loadIndex', () => {
     for (const [id, score] of theirs) expect(ours.get(id)).toBeCloseTo(score, 9)
   })
 
+  it('counts document frequencies over phrasings and answers, in the order the compiler wrote them', () => {
+    expect([...reader.df]).toEqual([...compilerDf(kb)])
+    expect(reader.documentCount).toBe(kb.pairs.length + kb.handoffs.length)
+  })
+
   it('ranks best first and says which query terms matched', () => {
     const [best, next] = reader.search(analyzer('will the needle hurt'))
     expect(best!.score).toBeGreaterThanOrEqual(next!.score)
     expect(best!.queryTerms.length).toBeGreaterThan(0)
   })
 
-  it('refuses an index of an unknown kind', () => {
-    expect(() => loadIndex({ ...kb.index, data: { serializationVersion: 9 } }, text)).toThrow(
-      'Frontdesk: kb.json holds an index of an unknown kind (serializationVersion 9)',
-    )
+  it('refuses a kb.json compiled for other index options', () => {
+    expect(() => loadIndex({ ...kb, index: { optionsHash: 'other' } })).toThrow(/^Frontdesk: the index in kb\.json was built with other options \(hash "other"/)
+  })
+})
+
+describe('indexSteps', () => {
+  it('builds the same index in steps of a few documents, yielding between them', () => {
+    const synthetic = syntheticKb(200)
+    const steps = indexSteps(synthetic)
+    let yields = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) yields++
+    expect(yields).toBeGreaterThanOrEqual(10)
+    const built = step.value
+    const whole = loadIndex(synthetic)
+    expect([...built.df]).toEqual([...whole.df])
+    const terms = built.analyzer(synthetic.pairs[17]!.question)
+    expect(built.search(terms)).toEqual(whole.search(terms))
+    expect(built.search(terms)[0]!.id).toBe('pair-17')
   })
 })

@@ -37,13 +37,45 @@ describe('the launcher', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
-  it('prefetches the chat code on hover or focus, but not kb.json', async () => {
+  it.each(['pointerenter', 'focus', 'touchstart'])('on intent (%s) loads the chat and kb.json and readies the panel, closed, so the click finds it ready', async (type) => {
+    const fetch = serve()
+    const events = record()
+    const chat = await mount()
+    launcherOf(chat).dispatchEvent(new Event(type))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
+    await vi.waitFor(() => expect(all(chat, 'button[part~="chip"]').length).toBeGreaterThan(0))
+    expect(panelOf(chat)!.element.hidden).toBe(true)
+    expect(chat.isOpen).toBe(false)
+    expect(launcherOf(chat).getAttribute('aria-expanded')).toBe('false')
+    expect(events).toEqual([])
+    // Opening uses what was loaded: no second request.
+    await ask(chat, 'does it hurt')
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('loads nothing on intent when the browser asks to save data (Save-Data), and everything on the click', async () => {
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { connection: { saveData: true } }))
     const fetch = serve()
     const chat = await mount()
-    launcherOf(chat).dispatchEvent(new Event('pointerenter'))
-    const { loadPanel } = await import('../../../widget/frontdesk-chat/frontdesk-chat.ts')
-    expect(typeof (await loadPanel()).createPanel).toBe('function')
+    for (const type of ['pointerenter', 'focus', 'touchstart']) launcherOf(chat).dispatchEvent(new Event(type))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(panelOf(chat)).toBeNull()
     expect(fetch).not.toHaveBeenCalled()
+    expect(await ask(chat, 'does it hurt')).toBeDefined()
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('with preload="idle", loads the chat and kb.json once the page is idle, without intent (but not when saving data)', async () => {
+    const fetch = serve()
+    const chat = await mount({ ...SETTINGS, preload: 'idle' })
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    expect(chat.isOpen).toBe(false)
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { connection: { saveData: true } }))
+    const saving = serve()
+    await mount({ ...SETTINGS, preload: 'idle' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(saving).not.toHaveBeenCalled()
   })
 
   it('names the title in its label', async () => {

@@ -25,6 +25,17 @@ describe('createChatStore', () => {
     expect(chat.messages.value).toEqual([])
   })
 
+  it('preload() loads the engine quietly: no message, no typing indicator; start() then needs no second request', async () => {
+    const chat = store()
+    chat.preload()
+    expect(chat.waiting.value).toBe(0)
+    await vi.waitFor(() => expect(chat.engine.value).not.toBeNull())
+    expect(fetch).toHaveBeenCalledTimes(1)
+    await chat.start()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(chat.messages.value).toEqual([])
+  })
+
   it('ask() adds the question and the reply, announces the reply, and reports it', async () => {
     const chat = store()
     const detail = await chat.ask('  does it hurt ')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchText, KbModel, LoadStatus } from '../../../../demo/coverage/state/kb-model.ts'
+import { KB_FORMAT_VERSION } from '../../../../widget/engine/index.ts'
 import { CONSOLE_FILES, SMALL, stubFetch } from './fixtures.ts'
 
 describe('KbModel', () => {
@@ -34,7 +35,7 @@ describe('KbModel', () => {
   it('refuses a file that is not a kb.json of this format, saying why', async () => {
     const model = new KbModel({ url: 'old.json', fetchText: stubFetch({ 'old.json': '{"format":0}' }) })
     await model.load()
-    expect(model.error.value).toBe('Could not load old.json: kb.json has format 0, expected 1; rebuild it with "frontdesk build"')
+    expect(model.error.value).toBe(`Could not load old.json: kb.json has format 0, expected ${KB_FORMAT_VERSION}; rebuild it with "frontdesk build"`)
     const broken = new KbModel({ url: 'x.json', fetchText: stubFetch({ 'x.json': '{' }) })
     await broken.load()
     expect(broken.error.value).toMatch(/^Could not load x\.json: .*JSON/)

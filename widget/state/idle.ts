@@ -1,0 +1,56 @@
+/**
+ * Long work in short slices: the engine is built from `kb.json` while the visitor may be scrolling or typing, so
+ * it runs in tasks of a few milliseconds each and never holds the main thread for long.
+ */
+
+/** The longest slice of work: a fifth of the 50 ms after which a task counts as long, so a 4× slower phone stays under it. */
+export const SLICE_MS = 10
+
+/** How soon a slice runs: after everything else (`background`), or as soon as the page's own work allows. */
+export type Priority = 'background' | 'user-visible'
+
+interface Scheduler {
+  postTask(callback: () => void, options: { priority: Priority }): Promise<void>
+}
+
+/**
+ * Runs `callback` in a task of its own: a task of that priority where the browser has a scheduler
+ * (`scheduler.postTask`), else the next message of a channel (no timer clamping, and, unlike idle callbacks, no
+ * wait for the next frame).
+ */
+export function later(callback: () => void, priority: Priority = 'background'): void {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler
+  if (scheduler?.postTask) {
+    void scheduler.postTask(callback, { priority })
+    return
+  }
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => {
+    channel.port1.close()
+    callback()
+  }
+  channel.port2.postMessage(null)
+}
+
+/**
+ * Runs a generator's steps in tasks of at most about {@link SLICE_MS} each, and resolves to what it returns;
+ * rejects with what a step throws. `priority` is asked before each slice: background work while the visitor is
+ * only near the chat, more pressing once they wait for it.
+ */
+export function runInSlices<T>(steps: Iterator<unknown, T>, priority: () => Priority = () => 'background'): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const slice = (): void => {
+      const end = performance.now() + SLICE_MS
+      try {
+        do {
+          const step = steps.next()
+          if (step.done) return resolve(step.value)
+        } while (performance.now() < end)
+      } catch (error) {
+        return reject(error)
+      }
+      later(slice, priority())
+    }
+    later(slice, priority())
+  })
+}
