@@ -18,10 +18,10 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
 export const BUDGETS = {
   /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically. */
   launcher: 4_400,
-  /** Every JavaScript file of the widget. */
-  widget: 27_600,
+  /** Every JavaScript file of the widget (27.5 kB when measured for the README's speed table, then `not:` phrasings and the other-language reply). */
+  widget: 28_400,
   /**
-   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 31.5 kB, of which
+   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 31.9 kB, of which
    * its phrasings and answers alone, as plain text, are 20 kB.
    */
   kb: 33_000,

@@ -40,7 +40,7 @@ const EVAL_SETS = ['kb/eval.jsonl', 'tests/fixtures/eval/holdout-1.jsonl', 'test
 const JUDGED = [
   { question: 'What should I do after the procedure?', verdict: Verdict.answer, id: 'aftercare' },
   { question: 'im nursing my baby, can i have a tpi', verdict: Verdict.handoff, id: 'who-should-not-have-them' },
-  { question: 'whats the weather gonna be like tomorrow', verdict: Verdict.notPair, id: 'what-happens-during-the-procedure' },
+  { question: 'is the procedure room cold', verdict: Verdict.notPair, id: 'what-happens-during-the-procedure' },
 ] as const satisfies readonly Judgement[]
 
 const readKb = (path: string): KbFile => parseKb(JSON.parse(readFileSync(path, 'utf8')))
@@ -98,7 +98,7 @@ describe('the correction loop', () => {
     const rows = coverageRows(shipped, entries.map((e) => e.question)).map((row, i) => ({ ...row, asked: entries[i]!.asked, unhelpful: entries[i]!.unhelpful }))
     expect(await tableQuestions(page)).toEqual([...rows].sort(compareNeed).map((row) => row.question))
     await expect(rowOf(page, 'can i bring my dog').locator('.asked').textContent()).resolves.toBe('asked 3 times')
-    await expect(rowOf(page, 'whats the weather gonna be like tomorrow').locator('.said-no').textContent()).resolves.toBe('1 said “No”')
+    await expect(rowOf(page, 'is the procedure room cold').locator('.said-no').textContent()).resolves.toBe('1 said “No”')
 
     for (const judged of JUDGED) await judge(page, judged)
     const status = await page.locator('.corrections .card-head .status').textContent()
@@ -113,7 +113,7 @@ describe('the correction loop', () => {
     const dryRun = await runCli(['apply', CORRECTIONS, '--kb', KB_COPY, '--out', OUT, '--dry-run'])
     expect(dryRun.code, dryRun.stderr).toBe(0)
     expect(dryRun.stdout).toContain('+- What should I do after the procedure?')
-    expect(dryRun.stdout).toContain('+- whats the weather gonna be like tomorrow')
+    expect(dryRun.stdout).toContain('+- is the procedure room cold')
     expect(dryRun.stdout).toContain('nothing was written')
     expect(readFileSync(join(KB_COPY, 'qa/after-the-injection.md'), 'utf8')).toBe(files)
 
@@ -150,7 +150,7 @@ describe("the README's question log", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const snippet = /<!-- tests\/e2e\/corrections\.test\.ts runs this snippet[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
     expect(snippet.trim().split('\n').length, 'the snippet in README.md, at most ten lines').toBeLessThanOrEqual(10)
-    const [fallback, doubtful, sure] = ['can i bring my dog', 'whats the weather gonna be like tomorrow', 'does it hurt']
+    const [fallback, doubtful, sure] = ['can i bring my dog', 'is the procedure room cold', 'does it hurt']
     expect([shipped.reply(fallback).kind, shipped.reply(doubtful).kind, shipped.reply(sure).kind]).toEqual(['fallback', 'answer', 'answer'])
     expect([shipped.reply(doubtful).confidence < 0.8, shipped.reply(sure).confidence >= 0.8]).toEqual([true, true])
 

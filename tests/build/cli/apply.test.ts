@@ -11,7 +11,7 @@ import { runCli } from '../../helpers/run-cli.ts'
 const JUDGEMENTS: Judgement[] = [
   { question: 'is the needle long', verdict: Verdict.answer, id: 'what-is-it' },
   { question: 'can I pay by card', verdict: Verdict.handoff, id: 'prices' },
-  { question: 'explain the painful injection', verdict: Verdict.notPair, id: 'what-is-it' },
+  { question: 'explain the injection that stings', verdict: Verdict.notPair, id: 'what-is-it' },
   { question: 'will the shot hurt', verdict: Verdict.correct },
 ]
 
@@ -36,11 +36,11 @@ describe('frontdesk apply', () => {
     expect(run.code).toBe(0)
     expect(read('qa/basics.md')).toBe(
       files.basics
-        .replace('- what do you inject\n', '- what do you inject\n- is the needle long\nnot:\n- explain the painful injection\n'),
+        .replace('- what do you inject\n', '- what do you inject\n- is the needle long\nnot:\n- explain the injection that stings\n'),
     )
     expect(read('handoffs.md')).toBe(files.handoffs.replace('- price\n', '- price\n- can I pay by card\n'))
     expect(run.stdout).toContain('✓ "is the needle long" should be answered with what-is-it: fell back → answered with what-is-it')
-    expect(run.stdout).toContain('✓ "explain the painful injection" should not get what-is-it: answered with what-is-it → answered with does-it-hurt')
+    expect(run.stdout).toContain('✓ "explain the injection that stings" should not get what-is-it: answered with what-is-it → answered with does-it-hurt')
     expect(run.stdout).toContain('judged replies: 1 of 4 before, 4 of 4 after')
     expect(run.stdout).toMatch(/^lint: 0 errors, \d+ warnings? \("frontdesk lint" lists them\)$/m)
     const engine = createEngine(parseKb(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8'))))
@@ -62,7 +62,7 @@ describe('frontdesk apply', () => {
     const run = runCli(['apply', path, '--kb', kb, '--out', out, '--dry-run'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(`+++ ${join(kb, 'qa/basics.md')}\n@@ -7,6 +7,9 @@\n`)
-    expect(run.stdout).toContain('+- is the needle long\n+not:\n+- explain the painful injection\n')
+    expect(run.stdout).toContain('+- is the needle long\n+not:\n+- explain the injection that stings\n')
     expect(run.stdout).toContain('judged replies: 1 of 4 before, 4 of 4 after')
     expect(run.stdout).toContain('dry run: 2 files would change; nothing was written.')
     expect([read('qa/basics.md'), read('handoffs.md')]).toEqual([files.basics, files.handoffs])
@@ -77,7 +77,7 @@ describe('frontdesk apply', () => {
     const run = runCli(['apply', path, '--kb', kb, '--out', out])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(
-      `correction 3 ("explain the painful injection"): the pair "what-was-it" is no longer in ${kb} (renamed or removed?); judge the question again in the console\n` +
+      `correction 3 ("explain the injection that stings"): the pair "what-was-it" is no longer in ${kb} (renamed or removed?); judge the question again in the console\n` +
         `1 of 4 corrections no longer fit ${kb}; nothing was written.\n`,
     )
     expect([read('qa/basics.md'), read('handoffs.md'), existsSync(out)]).toEqual([files.basics, files.handoffs, false])
