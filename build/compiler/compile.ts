@@ -26,7 +26,7 @@ import { markdownToRich } from './markdown.ts'
 import { parsePage } from './pages.ts'
 import { isSlug, phrasingKey } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
-import { DEFAULT_LANGUAGE_FILE, defaultLanguage, parseLanguage } from './language.ts'
+import { defaultLanguage, parseLanguage } from './language.ts'
 import { KB_LIMITS } from './limits.ts'
 import { markdownFiles, present, readKbText, type SkippedFile } from './read.ts'
 import { learnCalibration } from './calibrate.ts'
@@ -125,10 +125,10 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
   const pagesById = new Map(pages.map((page) => [page.id, page]))
 
   const ownLanguage = join(dir, 'language.md')
-  const languagePath = present(ownLanguage) ? ownLanguage : DEFAULT_LANGUAGE_FILE
-  const languageText = read(languagePath)
+  // The English default is ours and read once per process; a clinic's own file is read and checked like the others.
+  const languageText = present(ownLanguage) ? read(ownLanguage) : null
   // An unreadable language file is reported; the default stands in so the other files are still checked.
-  const language = languageText === null ? defaultLanguage() : parseLanguage(shownPath(languagePath), languageText, problems)
+  const language = languageText === null ? defaultLanguage() : parseLanguage(shownPath(ownLanguage), languageText, problems)
   const synonymsPath = join(dir, 'synonyms.md')
   const synonymsText = readOptional(synonymsPath)
   const synonyms: KbSynonym[] = synonymsText === null ? [] : parseSynonyms(shownPath(synonymsPath), synonymsText, language.ignored, problems)

@@ -4,7 +4,7 @@
  * are paragraphs of lower-case words, phrase lists paragraphs of comma-separated phrases. Paragraphs that read as
  * prose (a capital letter, punctuation) explain the section and are skipped.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
@@ -135,14 +135,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   }
 }
 
-/** The language of a knowledge-base folder: its `language.md`, else the English default. */
-export function readLanguage(kbDir: string, problems: Problems, shown: (path: string) => string = (p) => p): KbLanguage {
-  const own = join(kbDir, 'language.md')
-  const path = existsSync(own) ? own : DEFAULT_LANGUAGE_FILE
-  return parseLanguage(shown(path), readFileSync(path, 'utf8'), problems)
-}
-
-/** The English default, parsed (for synthetic knowledge bases in benchmarks and tests). */
+/** The English default, parsed: for knowledge bases without their own `language.md`, benchmarks and tests. */
 export function defaultLanguage(): KbLanguage {
   // Read once per process (every compile of a knowledge base without its own language file needs it); each caller
   // gets its own copy to keep.

@@ -2,7 +2,7 @@
  * Coverage: what the engine does with a log of visitors' questions, and the summary staff read from it. DOM-free:
  * `frontdesk coverage` and the staff console share every number.
  */
-import { createEngine, type Engine, type KbFile, type KbPair, type Match, type Reply, type ReplyKind, type WhyCandidate } from '../../widget/engine/index.ts'
+import { createEngine, loadIndex, type Engine, type KbFile, type LoadedIndex, type KbPair, type Match, type Reply, type ReplyKind, type WhyCandidate } from '../../widget/engine/index.ts'
 
 /** The kinds in the order staff read them: the ones the threshold moves first. */
 export const KIND_ORDER = ['answer', 'clarify', 'fallback', 'emergency', 'smalltalk'] as const satisfies readonly ReplyKind[]
@@ -85,7 +85,7 @@ export function toCoverageRow(reply: Reply, n: number): CoverageRow {
 /**
  * Why a question got its reply, in the visitor's own words (never stems), for staff deciding what to fix: the
  * words that decided it and the phrasing they matched, the words nothing matched, and what came second. Empty for
- * emergency and small talk, which are decided before any matching.
+ * emergency and small talk, decided before any matching, it is the engine's reason.
  */
 export function explain(row: CoverageRow): string {
   if (row.kind === 'emergency' || row.kind === 'smalltalk' || !row.leader) return row.reason
@@ -111,14 +111,16 @@ export function coverageRows(engine: Engine, questions: readonly string[]): Cove
 /**
  * Engines for one knowledge base by threshold, created on first use. The kind of a reply depends on the threshold
  * in ways stored confidences cannot replay (a handoff topic's own confidence is not in the reply), so another
- * threshold means asking again with an engine set to it. Creating one is cheap; the most recent `size` are kept.
+ * threshold means asking again with an engine set to it. The engines share one index, built once (the costly
+ * part); the most recent `size` are kept.
  */
 export function engineCache(kb: KbFile, size = 12): (threshold?: number) => Engine {
   const engines = new Map<number | undefined, Engine>()
+  let index: LoadedIndex | null = null
   return (threshold) => {
     let engine = engines.get(threshold)
     if (engine) engines.delete(threshold)
-    else engine = createEngine(kb, { threshold })
+    else engine = createEngine(kb, { threshold }, (index ??= loadIndex(kb)))
     // Re-inserted last: Map order is then least recently used first.
     engines.set(threshold, engine)
     if (engines.size > size) engines.delete(engines.keys().next().value)

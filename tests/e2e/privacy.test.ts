@@ -47,6 +47,7 @@ describe('requests', () => {
     const widget = await new Widget(page).ready()
     await widget.launcher.hover()
     await expect.poll(() => h.server.kbRequests().length, { timeout: 10_000 }).toBe(1)
+    await networkIdle()
     const paths = widgetRequests(watch, url).map((r) => new URL(r.url).pathname)
     expect(paths.filter((path) => !path.endsWith('.js') && path !== '/kb.json'), 'anything but code and kb.json').toEqual([])
     expect(paths.filter((path) => path.startsWith('/chunks/')).length, 'the chat chunk').toBeGreaterThan(0)

@@ -8,6 +8,7 @@ import type { KbFile } from '../../widget/engine/index.ts'
 import type { FrontdeskChat } from '../../widget/frontdesk-chat/frontdesk-chat.ts'
 import type { FrontdeskPanel } from '../../widget/frontdesk-panel/frontdesk-panel.ts'
 import { SMALL_KB, kbWith } from '../helpers/kb-dir.ts'
+import { WAIT } from '../helpers/wait.ts'
 
 // Tests run Lit's development build; its one-time "dev mode" notice is noise here.
 ;(globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ??= new Set(['dev-mode'])
@@ -91,7 +92,7 @@ export async function open(chat: FrontdeskChat): Promise<void> {
   await chat.open()
   await vi.waitFor(() => {
     if (panelOf(chat)!.store.waiting.value > 0) throw new Error('kb.json is still loading')
-  })
+  }, WAIT)
   await rendered(chat)
 }
 

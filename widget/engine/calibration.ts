@@ -21,7 +21,10 @@ export const CALIBRATION_FEATURES = ['confidence', 'margin', 'leftover'] as cons
  */
 export interface CalibrationSignals {
   fit: Fit
-  /** Its raw confidence minus the best raw confidence among the other candidates (negative unless it leads). */
+  /**
+   * Its raw confidence minus that of the candidate ranked next to it (the first other one in rank order, which also
+   * weighs the closest phrasing): for the leader, its margin over the runner-up.
+   */
   margin: number
   /** The share of the message's weight it leaves unmatched while another leading candidate matches it. */
   leftover: number
@@ -50,8 +53,18 @@ export function probability(model: KbCalibration, features: readonly number[]): 
   return 1 / (1 + Math.exp(-z))
 }
 
-/** The knowledge base's model when it was learned over the features this engine computes, else the default. */
+/**
+ * The knowledge base's model when it was learned over the features this engine computes and holds a finite number
+ * for each, else the default: a damaged model must never make every confidence NaN.
+ */
 export function calibrationOf(model: KbCalibration | undefined): KbCalibration {
-  const fits = model !== undefined && model.features.length === CALIBRATION_FEATURES.length && model.features.every((name, i) => name === CALIBRATION_FEATURES[i])
+  const fits =
+    model !== undefined &&
+    Array.isArray(model.features) &&
+    Array.isArray(model.weights) &&
+    model.features.length === CALIBRATION_FEATURES.length &&
+    model.features.every((name, i) => name === CALIBRATION_FEATURES[i]) &&
+    model.weights.length === CALIBRATION_FEATURES.length &&
+    [...model.weights, model.bias].every((x) => typeof x === 'number' && Number.isFinite(x))
   return fits ? model : DEFAULT_CALIBRATION
 }

@@ -68,6 +68,14 @@ export interface CandidateTerms {
   answer: ReadonlySet<string>
 }
 
+/**
+ * How closely one phrasing and a message match both ways: the F1 of the share of the phrasing the message covers
+ * and the share of the message the phrasing covers, by rarity weight (`hit` is the weight they share).
+ */
+export function overlapF1(hit: number, phrasingTotal: number, messageTotal: number): number {
+  return hit > 0 ? (2 * hit) / (phrasingTotal + messageTotal) : 0
+}
+
 /** Analyzes a phrasing's terms once, so scoring a message only sums the weights of the terms it shares. */
 export function weighPhrasing(terms: readonly string[], weight: (term: string) => number): WeightedPhrasing {
   const distinct = [...new Set(terms)]
@@ -104,10 +112,9 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
       if (query.has(term)) hit += weights[i]!
     })
     const share = all > 0 ? hit / all : 0
-    const recall = total > 0 ? hit / total : 0
     best = Math.max(best, share)
     sum += share
-    const f1 = share + recall > 0 ? (2 * share * recall) / (share + recall) : 0
+    const f1 = overlapF1(hit, all, total)
     if (f1 > phrase) {
       phrase = f1
       closest = index

@@ -111,6 +111,6 @@ export function otherLanguageDetector(language: KbLanguage, knows: (word: string
     if (all.length < MIN_FOREIGN_MESSAGE_WORDS) return false
     const foreignCount = all.filter((word) => foreign.has(word)).length
     const known = all.filter((word) => !foreign.has(word) && knows(word)).length
-    return foreignCount >= 1 && known * 3 <= all.length && foreignCount + (all.length - known - foreignCount) >= (all.length * 2) / 3
+    return foreignCount >= 1 && known * 3 <= all.length
   }
 }

@@ -74,8 +74,9 @@ export interface HeldOut {
 export interface Matcher {
   /**
    * The reading of a message whose leader is surest: the whole message, or, when that is not sure and the message
-   * has several sentences, each sentence that asks something. `heldOut` leaves one phrasing out, to see how the
-   * engine does on a wording it has never seen (calibration and leave-one-out estimates).
+   * has several sentences, each sentence that asks something. `heldOut` leaves one phrasing out of its candidate's
+   * scoring and refusals, to see how the engine does on a wording it has never seen (calibration); the phrasing stays
+   * in the search index and its word counts, which only decide what is retrieved.
    */
   read(message: string, heldOut?: HeldOut): Reading
   /** The message's terms and the words behind them. */
@@ -173,7 +174,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       .slice(0, MAX_RETRIEVAL_TERMS)
 
   // Null without `not:` phrasings, so that knowledge bases without them pay nothing.
-  const refusals = negatives(kb, { read: (text) => terms(text).terms, weight, own: (id) => termsOf(id).phrasings })
+  const refusals = negatives(kb, { read: (text) => terms(text).terms, weight })
 
   const rank = (list: string[], form: string | null, heldOut?: HeldOut, ruledOut?: (id: string) => boolean): Candidate[] => {
     // The held-out pair's terms are analyzed once per reading, not once per use.
@@ -195,6 +196,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
     const rivals = candidates.slice(0, LEFTOVER_RIVALS)
     for (const c of candidates) {
+      // The next candidate in rank order: for the leader, the runner-up.
       const best = candidates.find((other) => other !== c)?.fit.confidence ?? 0
       const own = new Set(c.fit.matched)
       let leftover = 0
@@ -211,21 +213,19 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     phrasings,
     knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
+      const wholeTerms = terms(message)
       // Decided on the whole message, so that no part of it read alone gets a candidate the message may not.
-      const ruledOut = refusals?.(terms(message).terms)
-      const readOne = (text: string): Reading => {
-        const read = terms(text)
-        return { ...read, ranked: rank(read.terms, formOf(text), heldOut, ruledOut) }
-      }
+      const ruledOut = refusals?.(wholeTerms.terms, (id) => termsOf(id, heldOut).phrasings)
+      const readOne = (text: string, read = terms(text)): Reading => ({ ...read, ranked: rank(read.terms, formOf(text), heldOut, ruledOut) })
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
-      let whole = readOne(message)
+      let whole = readOne(message, wholeTerms)
       // A question of several questions ("What are they, and can they help me?") is read as its surest part.
       const parts = clauses(message)
-      if (parts.length >= 2) for (const part of parts.map(readOne)) if (sureness(part) > sureness(whole)) whole = part
+      if (parts.length >= 2) for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part
       // A message sure enough as a whole needs no second reading.
       if (sureness(whole) >= SENTENCE_READING_BELOW) return whole
       return questionSentences(message)
-        .map(readOne)
+        .map((sentence) => readOne(sentence))
         .reduce((best, reading) => (sureness(reading) > sureness(best) ? reading : best), whole)
     },
   }

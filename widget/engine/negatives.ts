@@ -7,7 +7,7 @@
  * the few candidates that have any.
  */
 import type { KbFile } from './kb-format.ts'
-import { weighPhrasing, type WeightedPhrasing } from './confidence.ts'
+import { overlapF1, weighPhrasing, type WeightedPhrasing } from './confidence.ts'
 
 /**
  * A `not:` phrasing rules a candidate out only when it is at least this close to the message: a word or two in
@@ -15,13 +15,13 @@ import { weighPhrasing, type WeightedPhrasing } from './confidence.ts'
  */
 const MIN_CLOSENESS = 0.5
 
-/** How closely one phrasing and a message match both ways: the F1 of the shares each covers of the other. */
-export function closeness(query: ReadonlyMap<string, number>, total: number, phrasing: WeightedPhrasing): number {
+/** How closely one phrasing and a message match both ways (`overlapF1`, as `Fit#phrase` measures it). */
+function closeness(query: ReadonlyMap<string, number>, total: number, phrasing: WeightedPhrasing): number {
   let hit = 0
   phrasing.terms.forEach((term, i) => {
     if (query.has(term)) hit += phrasing.weights[i]!
   })
-  return hit > 0 ? (2 * hit) / (phrasing.total + total) : 0
+  return overlapF1(hit, phrasing.total, total)
 }
 
 /** The best {@link closeness} of any phrasing, 0 for none. */
@@ -34,20 +34,21 @@ export interface NegativesReader {
   read(text: string): string[]
   /** A term's rarity weight. */
   weight(term: string): number
-  /** A candidate's own ways of asking, weighted. */
-  own(id: string): readonly WeightedPhrasing[]
 }
+
+/** A candidate's own ways of asking, weighted (without a phrasing held out, when one is). */
+export type OwnPhrasings = (id: string) => readonly WeightedPhrasing[]
 
 /**
  * Tells which candidates a message rules out: given a message's terms, a test of each candidate id. Null when the
  * knowledge base has no `not:` phrasing, so that the matcher skips the test altogether.
  */
-export function negatives(kb: Pick<KbFile, 'pairs' | 'handoffs'>, reader: NegativesReader): ((terms: readonly string[]) => (id: string) => boolean) | null {
+export function negatives(kb: Pick<KbFile, 'pairs' | 'handoffs'>, reader: NegativesReader): ((terms: readonly string[], own: OwnPhrasings) => (id: string) => boolean) | null {
   const texts = new Map<string, readonly string[]>()
   for (const entry of [...kb.pairs, ...kb.handoffs]) if (entry.not?.length) texts.set(entry.id, entry.not)
   if (texts.size === 0) return null
   const analyzed = new Map<string, WeightedPhrasing[]>()
-  return (terms) => {
+  return (terms, own) => {
     const query = new Map(terms.map((term) => [term, reader.weight(term)]))
     let total = 0
     for (const w of query.values()) total += w
@@ -58,7 +59,7 @@ export function negatives(kb: Pick<KbFile, 'pairs' | 'handoffs'>, reader: Negati
       if (!phrasings) analyzed.set(id, (phrasings = refused.map((text) => weighPhrasing(reader.read(text), reader.weight))))
       const against = closest(query, total, phrasings)
       // A tie goes to the refusal: staff wrote it for this very kind of message.
-      return against >= MIN_CLOSENESS && against >= closest(query, total, reader.own(id))
+      return against >= MIN_CLOSENESS && against >= closest(query, total, own(id))
     }
   }
 }

@@ -53,9 +53,11 @@ export function createChatStore(options: ChatStoreOptions) {
       const file = parseKb(json)
       // Built here so an index the engine refuses counts as a failed load, like a corrupt file; a document at a time,
       // so the page stays responsive however large the knowledge base: in the background until a visitor waits.
+      const used = engineOptions
       const [built, ready] = await runInSlices(buildSteps(file), () => (waiting.value > 0 ? 'user-visible' : 'background'))
       index = built
-      engine.value = ready
+      // Settings that changed while it was being built (configure() had no knowledge base yet) apply now.
+      engine.value = used === engineOptions ? ready : createEngine(file, engineOptions, built)
       kb = file
       return file
     },
@@ -134,7 +136,7 @@ export function createChatStore(options: ChatStoreOptions) {
 
     /** The visitor showed intent (hovered or focused the launcher): load the knowledge base, quietly. */
     preload(): void {
-      void loader.load()
+      loader.prefetch()
     },
 
     /** The panel opened: load the knowledge base, and say so if it is unavailable. */

@@ -20,6 +20,8 @@ export interface KbLoaderOptions {
 export interface KbLoader<T> {
   /** The built value, or null when it is unavailable now or has not arrived within the deadline. */
   load(): Promise<T | null>
+  /** Starts loading (or joins the load in flight) for nobody waiting yet: no deadline, so no warning. */
+  prefetch(): void
   /** Attempts made so far. */
   readonly attempts: number
 }
@@ -64,10 +66,15 @@ export function createKbLoader<T>(url: () => string, build: (json: unknown) => T
     }
   }
 
+  const start = (): Promise<T | null> => (pending ??= attempt().finally(() => (pending = null)))
+
   return {
+    prefetch() {
+      if (value === null) void start()
+    },
     load() {
       if (value !== null) return Promise.resolve(value)
-      const current = (pending ??= attempt().finally(() => (pending = null)))
+      const current = start()
       // Still backing off for longer than a visitor should wait: answer now; the attempt is made all the same.
       if (retryAt - Date.now() >= deadline) return Promise.resolve(null)
       return Promise.race([

@@ -113,7 +113,18 @@ Options:
       out(`dry run: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} would change; nothing was written.`)
       return 0
     }
-    for (const change of plan.files) writeFileAtomic(change.path, change.after)
+    // Each file is replaced whole; should one write fail, the ones already written are put back, so kb/ is changed
+    // entirely or not at all.
+    const written: typeof plan.files = []
+    try {
+      for (const change of plan.files) {
+        writeFileAtomic(change.path, change.after)
+        written.push(change)
+      }
+    } catch (error) {
+      for (const change of written) writeFileAtomic(change.path, change.before)
+      throw error
+    }
     for (const change of plan.files) {
       const lines = change.after.split('\n').length - change.before.split('\n').length
       out(`${paint('green', '✓')} ${shownPath(change.path)}: ${lines} line${lines === 1 ? '' : 's'} added`)

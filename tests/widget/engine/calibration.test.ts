@@ -35,3 +35,12 @@ describe('calibrationOf', () => {
     expect(calibrationOf({ features: ['confidence'], weights: [1], bias: 0, examples: 500 })).toBe(DEFAULT_CALIBRATION)
   })
 })
+
+describe('calibrationOf, on a damaged kb.json', () => {
+  it('falls back to the default model when a number is missing or not finite, never giving NaN confidences', () => {
+    const noBias = { features: [...CALIBRATION_FEATURES], weights: [1, 1, 1] } as unknown as Parameters<typeof calibrationOf>[0]
+    expect(calibrationOf(noBias)).toBe(DEFAULT_CALIBRATION)
+    expect(calibrationOf({ features: [...CALIBRATION_FEATURES], weights: [1, Number.NaN, 1], bias: 0, examples: 1 })).toBe(DEFAULT_CALIBRATION)
+    expect(calibrationOf({ features: [...CALIBRATION_FEATURES], weights: [1, 1], bias: 0, examples: 1 })).toBe(DEFAULT_CALIBRATION)
+  })
+})

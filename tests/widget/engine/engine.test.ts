@@ -147,6 +147,13 @@ An hour or two.
     expect(engine.reply('does the jab hurt').kind).toBe('answer')
   })
 
+  it('falls back, never answers everything, with a damaged calibration in kb.json', () => {
+    const damaged = { ...kb, calibration: { features: ['confidence', 'margin', 'leftover'], weights: [1, 1, 1] } } as unknown as KbFile
+    const reply = createEngine(damaged).reply('what is the weather in paris')
+    expect(reply.kind).toBe('fallback')
+    expect(Number.isFinite(reply.confidence)).toBe(true)
+  })
+
   it('lets a higher threshold turn an answer into the fallback', () => {
     const message = 'injection sting'
     const confidence = engine.reply(message).confidence

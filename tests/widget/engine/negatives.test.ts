@@ -28,7 +28,7 @@ const leading = (engine: Engine, question: string): string | null => {
 describe('negatives', () => {
   it('is nothing at all for a knowledge base without "not:" phrasings', () => {
     const kb = compileKb(SMALL_KB)
-    expect(negatives(kb, { read: () => [], weight: () => 1, own: () => [] })).toBeNull()
+    expect(negatives(kb, { read: () => [], weight: () => 1 })).toBeNull()
   })
 })
 

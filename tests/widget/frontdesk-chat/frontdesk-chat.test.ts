@@ -12,6 +12,7 @@ import {
   FrontdeskReplyEvent,
 } from '../../../widget/events.ts'
 import { SETTINGS, all, ask, bots, focused, mount, one, open, panelOf, press, rendered, serve } from '../harness.ts'
+import { WAIT } from '../../helpers/wait.ts'
 
 const launcherOf = (chat: HTMLElement): HTMLButtonElement => chat.shadowRoot!.querySelector('button[part~="launcher"]')!
 
@@ -42,9 +43,9 @@ describe('the launcher', () => {
     const events = record()
     const chat = await mount()
     launcherOf(chat).dispatchEvent(new Event(type))
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1), WAIT)
     expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
-    await vi.waitFor(() => expect(all(chat, 'button[part~="chip"]').length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(all(chat, 'button[part~="chip"]').length).toBeGreaterThan(0), WAIT)
     expect(panelOf(chat)!.element.hidden).toBe(true)
     expect(chat.isOpen).toBe(false)
     expect(launcherOf(chat).getAttribute('aria-expanded')).toBe('false')
@@ -69,7 +70,7 @@ describe('the launcher', () => {
   it('with preload="idle", loads the chat and kb.json once the page is idle, without intent (but not when saving data)', async () => {
     const fetch = serve()
     const chat = await mount({ ...SETTINGS, preload: 'idle' })
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1), WAIT)
     expect(chat.isOpen).toBe(false)
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { connection: { saveData: true } }))
     const saving = serve()
@@ -92,7 +93,7 @@ describe('keyboard', () => {
     const launcher = launcherOf(chat)
     launcher.focus()
     launcher.click()
-    await vi.waitFor(() => expect(focused()?.getAttribute('part')).toBe('input'))
+    await vi.waitFor(() => expect(focused()?.getAttribute('part')).toBe('input'), WAIT)
     expect(launcher.getAttribute('aria-expanded')).toBe('true')
     await press(chat, 'Escape')
     expect(chat.isOpen).toBe(false)
@@ -147,7 +148,7 @@ describe('methods', () => {
   it('the `open` attribute opens at start, without taking focus from the page', async () => {
     serve()
     const chat = await mount({ ...SETTINGS, open: '' })
-    await vi.waitFor(() => expect(chat.isOpen).toBe(true))
+    await vi.waitFor(() => expect(chat.isOpen).toBe(true), WAIT)
     expect(focused()).not.toBe(one(chat, 'input[part~="input"]'))
   })
 })
@@ -201,7 +202,7 @@ describe('events', () => {
     const chat = await mount()
     await open(chat)
     one(chat, 'button[part~="chip"][data-pair-id="what-is-it"]').click()
-    await vi.waitFor(() => expect(events.some((e) => e instanceof FrontdeskReplyEvent)).toBe(true))
+    await vi.waitFor(() => expect(events.some((e) => e instanceof FrontdeskReplyEvent)).toBe(true), WAIT)
     const reply = events.find((e): e is FrontdeskReplyEvent => e instanceof FrontdeskReplyEvent)!
     expect(reply.detail).toEqual({ question: expect.any(String), kind: 'answer', pairId: 'what-is-it', confidence: 1 })
   })

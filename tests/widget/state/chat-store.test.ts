@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
 import { createChatStore, MAX_MESSAGES } from '../../../widget/state/chat-store.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
+import { WAIT } from '../../helpers/wait.ts'
 
 const kb = compileKb(SMALL_KB)
 
@@ -29,7 +30,7 @@ describe('createChatStore', () => {
     const chat = store()
     chat.preload()
     expect(chat.waiting.value).toBe(0)
-    await vi.waitFor(() => expect(chat.engine.value).not.toBeNull())
+    await vi.waitFor(() => expect(chat.engine.value).not.toBeNull(), WAIT)
     expect(fetch).toHaveBeenCalledTimes(1)
     await chat.start()
     expect(fetch).toHaveBeenCalledTimes(1)

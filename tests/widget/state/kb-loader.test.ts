@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createKbLoader, jitteredBackoff, type KbLoaderOptions } from '../../../widget/state/kb-loader.ts'
+import { WAIT } from '../../helpers/wait.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -86,7 +87,7 @@ describe('createKbLoader', () => {
     await kb.load()
     expect(await kb.load()).toBeNull()
     expect(fetch).toHaveBeenCalledTimes(1)
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2), WAIT)
   })
 
   it('a request that never answers: callers get null after the deadline, and it stays the only request in flight', async () => {
@@ -100,7 +101,17 @@ describe('createKbLoader', () => {
   it('a late response is kept: the call after it arrives has the knowledge base, with no new request', async () => {
     const kb = loader(() => sleep(80).then(() => ok({ ok: true })), { deadline: 20, backoff: () => 0 })
     expect(await kb.load()).toBeNull()
-    await vi.waitFor(async () => expect(await kb.load()).toEqual({ ok: true }))
+    await vi.waitFor(async () => expect(await kb.load()).toEqual({ ok: true }), WAIT)
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('prefetch() starts the one request for nobody waiting yet: no deadline, so no warning; a later load() joins it', async () => {
+    const kb = loader(() => sleep(80).then(() => ok({ ok: true })), { deadline: 20, backoff: () => 0 })
+    kb.prefetch()
+    kb.prefetch()
+    await sleep(60)
+    expect(console.warn).not.toHaveBeenCalled()
+    await vi.waitFor(async () => expect(await kb.load()).toEqual({ ok: true }), WAIT)
     expect(fetch).toHaveBeenCalledTimes(1)
   })
 
