@@ -91,24 +91,18 @@ describe('kb.json that cannot be used', () => {
     gaps.forEach((gap, i) => expect(gap, `${seen}: wait after attempt ${i + 1}`).toBeGreaterThanOrEqual(200 * 2 ** i - 5))
   })
 
-  it('retries back off with jitter: a retry is not immediate, and waits a different time for each visitor', async () => {
-    const gaps: number[] = []
-    for (let visitor = 0; visitor < 3; visitor++) {
-      const { page: p } = await h.session({ allowConsoleErrors: true })
-      h.server.reset()
-      h.server.kb = { mode: 'status', status: 500 }
-      await p.goto(h.server.url(page()))
-      const widget = await new Widget(p).open()
-      // Asked at once: the retry this question triggers can only be delayed by the backoff.
-      await widget.ask(question)
-      await widget.ask(question)
-      const [first, second] = h.server.kbRequests()
-      expect(second, 'a second attempt at kb.json').toBeDefined()
-      gaps.push(second!.at - first!.at)
-      await p.close()
-    }
-    expect(Math.min(...gaps), `ms between the first two attempts, per visitor: ${JSON.stringify(gaps)}`).toBeGreaterThanOrEqual(100)
-    expect(Math.max(...gaps) - Math.min(...gaps), `ms between the first two attempts, per visitor: ${JSON.stringify(gaps)}`).toBeGreaterThan(5)
+  it('a retry is not immediate: the second attempt waits out the backoff (its jitter is specified in kb-loader.test.ts)', async () => {
+    const { page: p } = await h.session({ allowConsoleErrors: true })
+    h.server.kb = { mode: 'status', status: 500 }
+    await p.goto(h.server.url(page()))
+    const widget = await new Widget(p).open()
+    // Asked at once: the retry this question triggers waits at least the first backoff (200–400 ms). Only a lower
+    // bound: a busy machine can only make the gap longer.
+    await widget.ask(question)
+    await widget.ask(question)
+    const [first, second] = h.server.kbRequests()
+    expect(second, 'a second attempt at kb.json').toBeDefined()
+    expect(second!.at - first!.at, 'ms between the first two attempts').toBeGreaterThanOrEqual(195)
   })
 
   it('recovers when kb.json is back: a later question gets its answer', async () => {

@@ -135,4 +135,11 @@ describe('jitteredBackoff', () => {
       }
     }
   })
+
+  it('differs from visitor to visitor, so that their retries do not arrive in step', () => {
+    vi.spyOn(Math, 'random').mockReturnValueOnce(0).mockReturnValueOnce(0.999)
+    const [one, other] = [jitteredBackoff(1), jitteredBackoff(1)]
+    expect(one).toBe(200)
+    expect(other).toBeGreaterThan(399)
+  })
 })
