@@ -191,6 +191,12 @@ export async function minifyTemplates(source: string, file: string): Promise<str
   return result
 }
 
+/**
+ * Build-time constants of the widget's bundle: code for other uses that it leaves out.
+ * - `FRONTDESK_EXPLAIN`: the engine's explanations of its replies, for staff tools (`widget/engine/engine.ts`).
+ */
+export const WIDGET_DEFINES = { FRONTDESK_EXPLAIN: 'false' } as const
+
 const ENTRY = fileURLToPath(new URL('../../widget/frontdesk.ts', import.meta.url))
 const WIDGET_DIR = fileURLToPath(new URL('../../widget/', import.meta.url))
 /** The engine has no CSS or HTML. */
@@ -270,6 +276,7 @@ export async function bundleWidget(outDir: string, options: { dev: boolean }): P
     legalComments: 'none',
     // Lit's development build warns about misuse; worth its size only in development.
     conditions: dev ? ['development'] : [],
+    define: WIDGET_DEFINES,
     metafile: true,
     logLevel: 'silent',
     // Development builds keep templates as written, so source maps point at readable CSS and HTML.
