@@ -10,6 +10,15 @@ import { createMatcher, type Candidate, type Reading } from './matcher.ts'
 import { fold, words } from './text.ts'
 import { calibrationFeatures, calibrationOf, probability } from './calibration.ts'
 
+/**
+ * Whether replies say why they were made (`Reply.why` in full: the reason, the candidates weighed, the words left
+ * unmatched), which staff tools show: the CLI, the evaluation, the console. The widget never shows it, so its
+ * bundle defines this false (`build/site/widget-bundle.ts`) and that code is left out of what visitors download;
+ * there `why` keeps the terms, coverage, threshold and kind of emergency (which the widget reads), and the
+ * explanations are empty. Undefined, as everywhere else, means true.
+ */
+declare const FRONTDESK_EXPLAIN: boolean | undefined
+
 /** Default engine options. The threshold and margin were chosen on the evaluation sets (README, "Matching"). */
 export const defaultEngineOptions: Required<EngineOptions> = {
   threshold: 0.4,
@@ -67,19 +76,9 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}, index: Loa
 
   const starters = (): KbPair[] => kb.pairs.slice(0, 3)
 
-  /** A candidate as staff see it: the visitor's words it matched, not stems. */
-  const whyCandidate = (candidate: Candidate | undefined, reading: Reading): WhyCandidate | null =>
-    candidate
-      ? {
-          id: candidate.id,
-          kind: candidate.pair ? 'pair' : 'handoff',
-          question: candidate.pair?.question ?? candidate.handoff!.topic,
-          confidence: round(confidenceOf(candidate)),
-          matchedWords: candidate.fit.matched.map((term) => reading.words.get(term) ?? term),
-        }
-      : null
-
   function decide(raw: string): Reply {
+    // A constant here, not in the module: the bundler folds it away only where no code can run before it is set.
+    const explain = typeof FRONTDESK_EXPLAIN === 'undefined' || FRONTDESK_EXPLAIN
     const question = raw.slice(0, settings.maxLength)
     const reading = matcher.read(question)
     const { terms, ranked } = reading
@@ -88,17 +87,16 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}, index: Loa
     const top = best ? toMatch(best) : null
     const alternatives = pairs.slice(1, 4).map(toMatch)
     const leader = ranked[0]
-    const matched = new Set(leader?.fit.matched)
     const why: ReplyWhy = {
       queryTerms: terms,
       matchedTerms: leader?.fit.matched ?? [],
       coverage: round(leader?.fit.coverage ?? 0),
       threshold: settings.threshold,
       reason: '',
-      leader: whyCandidate(leader, reading),
-      runnerUp: whyCandidate(ranked[1], reading),
-      unmatchedWords: terms.filter((term) => !matched.has(term)).map((term) => reading.words.get(term) ?? term),
-      closestPhrasing: leader ? (matcher.phrasings(leader.id)[leader.fit.closest] ?? null) : null,
+      leader: explain ? whyCandidate(leader, reading, confidenceOf) : null,
+      runnerUp: explain ? whyCandidate(ranked[1], reading, confidenceOf) : null,
+      unmatchedWords: explain ? unmatchedWords(leader, reading) : [],
+      closestPhrasing: explain && leader ? (matcher.phrasings(leader.id)[leader.fit.closest] ?? null) : null,
     }
     const make = (kind: ReplyKind, reply: string, extra: Partial<Reply> = {}): Reply => ({
       question,
@@ -116,28 +114,28 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}, index: Loa
 
     const emergency = detectEmergency(question)
     if (emergency) {
-      why.reason = `emergency: ${emergency.label}`
+      if (explain) why.reason = `emergency: ${emergency.label}`
       why.emergency = emergency.kind
       return make('emergency', emergencyText(emergency), { confidence: 1 })
     }
     const smalltalk = detectSmalltalk(question)
     if (smalltalk) {
-      why.reason = `small talk: ${smalltalk}`
+      if (explain) why.reason = `small talk: ${smalltalk}`
       return make('smalltalk', replies[smalltalk], { confidence: 1, followUps: starters() })
     }
     if (inOtherLanguage(question)) {
-      why.reason = 'written in another language'
+      if (explain) why.reason = 'written in another language'
       return make('fallback', replies.otherLanguage ?? replies.fallback, { confidence: 0 })
     }
     const sureness = leader ? confidenceOf(leader) : 0
     // Written so that a confidence that is not a number falls back too.
     if (!leader || !(sureness >= settings.threshold)) {
       // A message without words was small talk ("empty") above; here it had words, none of them known.
-      why.reason = leader ? `best confidence ${round(sureness)} is below the threshold ${settings.threshold}` : 'no known words'
+      if (explain) why.reason = leader ? `best confidence ${round(sureness)} is below the threshold ${settings.threshold}` : 'no known words'
       return make('fallback', replies.fallback, { followUps: related(best?.pair) })
     }
     if (leader.handoff) {
-      why.reason = `handoff topic: ${leader.handoff.topic}`
+      if (explain) why.reason = `handoff topic: ${leader.handoff.topic}`
       why.handoff = leader.handoff.id
       // The handoff's own confidence: the pair in `top` is the one it beat.
       return make('fallback', `${leader.handoff.answerText} ${replies.handoff}`, { rich: leader.handoff.answer, confidence: round(sureness) })
@@ -154,12 +152,12 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}, index: Loa
     )
     if (close.length >= 2) {
       const choices = close.slice(0, 3).map((c) => c.pair!)
-      why.reason = unsure ? `${choices.length} pairs fit, none surely (best ${round(sureness)} < ${SURE_ANSWER})` : `${choices.length} pairs within ${settings.clarifyMargin} of each other`
+      if (explain) why.reason = unsure ? `${choices.length} pairs fit, none surely (best ${round(sureness)} < ${SURE_ANSWER})` : `${choices.length} pairs within ${settings.clarifyMargin} of each other`
       const reply = [replies.clarify, ...choices.map((pair) => `- ${pair.question}`)].join('\n')
       return make('clarify', reply, { choices })
     }
     const pair = leader.pair!
-    why.reason = `confidence ${round(sureness)} ≥ threshold ${settings.threshold}`
+    if (explain) why.reason = `confidence ${round(sureness)} ≥ threshold ${settings.threshold}`
     return make('answer', pair.answerText, { rich: pair.answer, followUps: related(pair) })
   }
 
@@ -221,6 +219,24 @@ export function createEngine(kb: KbFile, options: EngineOptions = {}, index: Loa
     pair: (id) => pairsById.get(id),
     options: settings,
   }
+}
+
+/** A candidate as staff see it: the visitor's words it matched, not stems. */
+function whyCandidate(candidate: Candidate | undefined, reading: Reading, confidenceOf: (candidate: Candidate) => number): WhyCandidate | null {
+  if (!candidate) return null
+  return {
+    id: candidate.id,
+    kind: candidate.pair ? 'pair' : 'handoff',
+    question: candidate.pair?.question ?? candidate.handoff!.topic,
+    confidence: round(confidenceOf(candidate)),
+    matchedWords: candidate.fit.matched.map((term) => reading.words.get(term) ?? term),
+  }
+}
+
+/** The message's words a candidate did not match, as the visitor wrote them. */
+function unmatchedWords(candidate: Candidate | undefined, reading: Reading): string[] {
+  const matched = new Set(candidate?.fit.matched)
+  return reading.terms.filter((term) => !matched.has(term)).map((term) => reading.words.get(term) ?? term)
 }
 
 function round(value: number): number {

@@ -90,6 +90,7 @@ export interface Reply {
   choices: KbPair[]
   /** Pairs to offer as follow-ups: the answered pair's related pairs, or starters. */
   followUps: KbPair[]
+  /** For staff tools. The widget's bundle leaves its explanations empty (`FRONTDESK_EXPLAIN` in `engine.ts`). */
   why: ReplyWhy
 }
 

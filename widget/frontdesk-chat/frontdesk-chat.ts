@@ -5,10 +5,13 @@
  * gzipped while Lit alone is about 6. So the launcher is a plain custom element; the chat (Lit, signals, the
  * engine) is a separate chunk. When the visitor shows intent (the pointer over the launcher, focus on it, a touch),
  * the chunk and `kb.json` load and the chat is built, hidden, in idle time, so the click finds it ready.
+ * What can only happen once the chunk is in is done by the chunk (`FrontdeskPanel`): showing and hiding the
+ * panel, the launcher's look while it is open, every event. What must work before it is here: the settings and
+ * their checks, the public API, the intent that loads the chunk.
  */
 import { FrontdeskBookingEvent, FrontdeskCloseEvent, FrontdeskFeedbackEvent, FrontdeskOpenEvent, FrontdeskReplyEvent } from '../events.ts'
 import { defaultSettings, parseSetting, SETTING_ATTRIBUTES, type SettingName, type Settings } from '../settings.ts'
-import type { FrontdeskPanel, PanelHost } from '../frontdesk-panel/frontdesk-panel.ts'
+import type { FrontdeskPanel } from '../frontdesk-panel/frontdesk-panel.ts'
 import { css } from './styles.ts'
 
 type PanelModule = typeof import('../frontdesk-panel/frontdesk-panel.ts')
@@ -84,46 +87,38 @@ export class FrontdeskChat extends HTMLElement {
   private readonly root: ShadowRoot
   private readonly launcher: HTMLButtonElement
   private readonly setAccent: (text: string) => void
+  /** The chat, once its chunk is in. */
   private panel: FrontdeskPanel | null = null
   /** Open was asked for (the chunk may still be loading). */
   private wanted = false
-  /** The panel is showing. */
-  private shown = false
   private checked = false
-
-  private readonly host: PanelHost = {
-    close: () => this.hide(true),
-    replied: (detail) => this.dispatchEvent(new FrontdeskReplyEvent(detail)),
-    booked: (from) => this.dispatchEvent(new FrontdeskBookingEvent({ from, href: this.settings.bookingUrl ?? '' })),
-    rated: (pairId, helpful) => this.dispatchEvent(new FrontdeskFeedbackEvent({ pairId, helpful })),
-  }
 
   constructor() {
     super()
-    this.root = this.attachShadow({ mode: 'open' })
-    const button = document.createElement('button')
+    const root = (this.root = this.attachShadow({ mode: 'open' }))
+    const button = (this.launcher = document.createElement('button'))
     button.type = 'button'
     button.className = 'l'
     button.setAttribute('part', 'launcher')
     button.setAttribute('aria-expanded', 'false')
     // `title=""`: a `title` setting on the host would otherwise show as a tooltip over the whole widget.
     button.title = ''
-    for (const name of ['b', 'x', 't']) {
+    // The speech bubble and "Questions?"; the cross shown while open comes with the chunk.
+    for (const name of ['b', 't']) {
       const span = button.appendChild(document.createElement('span'))
       span.className = name
       if (name === 't') span.textContent = 'Questions?'
       else span.setAttribute('aria-hidden', 'true')
     }
-    this.root.append(button)
-    addSheet(this.root)(css)
-    this.setAccent = addSheet(this.root)
+    root.append(button)
+    addSheet(root)(css)
+    this.setAccent = addSheet(root)
     for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => this.warm(), { passive: true })
     button.addEventListener('click', () => void (this.wanted ? this.hide(true) : this.show(true)))
-    this.root.addEventListener('keydown', (event) => {
+    root.addEventListener('keydown', (event) => {
       // The panel marks an Escape it used itself (closing the suggestions) with preventDefault.
       if ((event as KeyboardEvent).key === 'Escape' && this.wanted && !event.defaultPrevented) this.hide(true)
     })
-    this.launcher = button
     this.apply()
   }
 
@@ -172,7 +167,7 @@ export class FrontdeskChat extends HTMLElement {
 
   /** True while the panel is open. */
   get isOpen(): boolean {
-    return this.shown
+    return this.panel?.isOpen ?? false
   }
 
   /** Opens the panel with focus in the question field. Loads the chat (and then `kb.json`) the first time. */
@@ -229,25 +224,26 @@ export class FrontdeskChat extends HTMLElement {
       .then((panel) => {
         panel.preload()
         // Rendered in a task of its own: the chunk has just run in this one.
-        whenIdle(() => void this.ensurePanel())
+        whenIdle(() => panel.attach())
       })
       // A failed load is reported, and tried again, when the visitor opens the chat.
       .catch(() => {})
   }
 
-  /** The panel, created once the chunk is in; `show`: in the page too (rendered). */
-  private async ensurePanel(show = true): Promise<FrontdeskPanel> {
+  /** The panel, created once the chunk is in; `attach`: in the page too (rendered). */
+  private async ensurePanel(attach = true): Promise<FrontdeskPanel> {
     if (!this.panel) {
       const { createPanel } = await loadPanel()
-      this.panel ??= createPanel(this.settings, this.host)
+      this.panel ??= createPanel(this.settings, {
+        chat: this,
+        root: this.root,
+        launcher: this.launcher,
+        events: { FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent },
+        close: () => this.hide(true),
+      })
     }
-    const panel = this.panel
-    if (show && !this.root.contains(panel.element)) {
-      this.root.append(panel.element)
-      panel.connect()
-      this.launcher.setAttribute('aria-controls', panel.element.id)
-    }
-    return panel
+    if (attach) this.panel.attach()
+    return this.panel
   }
 
   private async show(focus: boolean): Promise<void> {
@@ -256,34 +252,17 @@ export class FrontdeskChat extends HTMLElement {
     try {
       panel = await this.ensurePanel()
     } catch (error) {
-      this.wanted = this.shown
+      this.wanted = this.isOpen
       console.error(`Frontdesk: could not load the chat; ${whyNoChunk(error)}`, error)
       return
     }
-    // Closed while the chunk was loading.
-    if (!this.wanted) return
-    if (!this.shown) {
-      this.shown = true
-      panel.element.hidden = false
-      this.launcher.setAttribute('aria-expanded', 'true')
-      panel.activate()
-      this.dispatchEvent(new FrontdeskOpenEvent(null))
-    }
-    if (focus) await panel.focusInput()
+    // Not when it was closed while the chunk was loading.
+    if (this.wanted) await panel.open(focus)
   }
 
   private hide(focusLauncher: boolean): void {
     this.wanted = false
-    if (!this.shown) return
-    const focusInside = this.root.activeElement !== null && this.root.activeElement !== this.launcher
-    this.shown = false
-    this.launcher.setAttribute('aria-expanded', 'false')
-    if (this.panel) {
-      this.panel.element.hidden = true
-      this.panel.deactivate()
-    }
-    if (focusLauncher || focusInside) this.launcher.focus()
-    this.dispatchEvent(new FrontdeskCloseEvent(null))
+    this.panel?.close(focusLauncher)
   }
 }
 

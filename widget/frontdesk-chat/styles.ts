@@ -2,6 +2,8 @@
  * The launcher's styles, as CSS text for a constructable stylesheet (no Lit in the launcher).
  * `:host` resets everything the page could pass down, with `!important` because inside a shadow tree important
  * rules beat the page's important rules. Sizes are in px so a page's `html { font-size: 62.5% }` changes nothing.
+ * Only the closed launcher: the chat cannot open before its chunk is in, so the open state's styles come with it
+ * (`openLauncherStyles` in `widget/frontdesk-panel/styles.ts`).
  */
 export const css = `
 :host{all:initial!important;display:contents!important}
@@ -12,13 +14,7 @@ export const css = `
 .t{color:inherit;font:inherit}
 .b{position:relative;width:22px;height:19px;border-radius:10px 10px 10px 3px;background:currentColor}
 .b::after{content:"";position:absolute;left:5px;top:8px;width:3px;height:3px;border-radius:50%;background:var(--frontdesk-accent,#1a5fb4);box-shadow:5px 0 var(--frontdesk-accent,#1a5fb4),10px 0 var(--frontdesk-accent,#1a5fb4)}
-.x{display:none;position:relative;width:20px;height:20px}
-.x::before,.x::after{content:"";position:absolute;left:9px;top:0;width:2.5px;height:20px;border-radius:2px;background:currentColor;transform:rotate(45deg)}
-.x::after{transform:rotate(-45deg)}
-.l[aria-expanded=true]{padding:0;justify-content:center}
-.l[aria-expanded=true] .t,.l[aria-expanded=true] .b{display:none}
-.l[aria-expanded=true] .x{display:block}
-@media (max-width:479.98px){.l{width:56px;padding:0;justify-content:center}.t{display:none}.l[aria-expanded=true]{display:none}}
+@media (max-width:479.98px){.l{width:56px;padding:0;justify-content:center}.t{display:none}}
 @media (prefers-reduced-motion:no-preference){.l{transition:transform .2s,filter .2s}.l:hover{transform:translateY(-2px)}}
-@media (forced-colors:active){.l{border:2px solid ButtonText}.b,.x::before,.x::after{background:ButtonText}}
+@media (forced-colors:active){.l{border:2px solid ButtonText}.b{background:ButtonText}}
 `

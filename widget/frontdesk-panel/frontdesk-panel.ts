@@ -1,28 +1,36 @@
 /**
  * The chat window, in the chunk `<frontdesk-chat>` loads on first open: a `<div>` with a shadow root (see
  * {@link SignalView} for why not a custom element) rendering lit-html templates from a signals store
- * (`widget/state/`). It reports to its launcher through {@link PanelHost}, which turns reports into the public
- * events, so all events come from `<frontdesk-chat>`.
+ * (`widget/state/`). Opening and closing it, what the launcher shows meanwhile and the public events are done here
+ * too, through {@link PanelHost}: the launcher, loaded on every page view, keeps only what must work before the
+ * chunk is in. All events come from `<frontdesk-chat>`.
  */
 import { html, nothing } from 'lit/html.js'
 import { defaultEngineOptions } from '../engine/index.ts'
-import type { BookingSource, ReplyDetail } from '../events.ts'
+import type { ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
 import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
 import { MessageList } from './message-list.ts'
-import { SignalView } from './signal-view.ts'
-import { styles } from './styles.ts'
+import { adoptStyles, SignalView } from './signal-view.ts'
+import { openLauncherStyles, styles } from './styles.ts'
+import { viewportFollower } from './viewport.ts'
 
-/** What the panel reports to the element that holds it. */
+type Events = typeof import('../events.ts')
+
+/** `<frontdesk-chat>`, as the panel sees it. */
 export interface PanelHost {
-  /** Close the panel and return focus to the launcher (close button, Escape). */
+  /** The element: events are dispatched on it. */
+  chat: HTMLElement
+  /** Its shadow root, where the panel goes beside the launcher. */
+  root: ShadowRoot
+  launcher: HTMLButtonElement
+  /** The event classes of the launcher's bundle: a page's `instanceof` checks need the very classes it exports. */
+  events: Pick<Events, 'FrontdeskOpenEvent' | 'FrontdeskCloseEvent' | 'FrontdeskReplyEvent' | 'FrontdeskBookingEvent' | 'FrontdeskFeedbackEvent'>
+  /** Close the panel and return focus to the launcher (close button): the launcher also forgets a pending open. */
   close(): void
-  replied(detail: ReplyDetail): void
-  booked(from: BookingSource): void
-  rated(pairId: string, helpful: boolean): void
 }
 
 /** Every part inside the panel, exported through `<frontdesk-chat>` so pages can style them with `::part`. */
@@ -50,8 +58,7 @@ export class FrontdeskPanel extends SignalView {
   store!: ChatStore
   typeahead!: Typeahead
   private current!: Settings
-  private viewportSheet: CSSStyleSheet | null = null
-  private viewportRule = ''
+  private readonly followViewport = viewportFollower(this.renderRoot)
   /** The id of the newest message rendered, to scroll when a new one comes. */
   private lastShown = 0
   private context: MessageContext | null = null
@@ -67,27 +74,57 @@ export class FrontdeskPanel extends SignalView {
     this.requestUpdate()
   }
 
+  /** True while the panel is open (shown: `hidden` is how it is closed). */
+  get isOpen(): boolean {
+    return !this.element.hidden
+  }
+
   /** The visitor may open the chat soon: start loading the knowledge base. */
   preload(): void {
     this.store.preload()
   }
 
-  /** Called on every open: loads the knowledge base the first time, and follows the on-screen keyboard. */
-  activate(): void {
-    void this.store.start()
-    this.followViewport(true)
+  /** Puts the panel, hidden, in `<frontdesk-chat>`'s shadow root and renders it; nothing when it is there already. */
+  attach(): void {
+    const { root, launcher } = this.host
+    if (root.contains(this.element)) return
+    root.append(this.element)
+    this.connect()
+    launcher.setAttribute('aria-controls', this.element.id)
   }
 
-  /** Called on every close. */
-  deactivate(): void {
+  /**
+   * Shows the panel unless it is showing (the first time, the knowledge base loads; the page is told), then moves
+   * focus to the question field if `focus`.
+   */
+  async open(focus: boolean): Promise<void> {
+    if (!this.isOpen) {
+      this.element.hidden = false
+      this.host.launcher.setAttribute('aria-expanded', 'true')
+      void this.store.start()
+      this.followViewport(true)
+      this.emit(new this.host.events.FrontdeskOpenEvent(null))
+    }
+    if (focus) await this.focusInput()
+  }
+
+  /** Hides the panel if it is showing, and tells the page; focus goes to the launcher if `focusLauncher` or if it was inside. */
+  close(focusLauncher: boolean): void {
+    if (!this.isOpen) return
+    const { root, launcher } = this.host
+    const focusInside = root.activeElement !== null && root.activeElement !== launcher
+    launcher.setAttribute('aria-expanded', 'false')
+    this.element.hidden = true
     this.followViewport(false)
     this.typeahead.dismiss()
+    if (focusLauncher || focusInside) launcher.focus()
+    this.emit(new this.host.events.FrontdeskCloseEvent(null))
   }
 
   /** Moves focus to the question field once rendered. */
   async focusInput(): Promise<void> {
     await this.updateComplete
-    this.input()?.focus()
+    this.renderRoot.querySelector('input')?.focus()
   }
 
   /** Asks a question as if typed. */
@@ -121,18 +158,19 @@ export class FrontdeskPanel extends SignalView {
         crisisLine,
         choose: (chip) => void this.choose(chip),
         rate: (message, helpful) => this.rate(message, helpful),
-        booked: (from) => this.host.booked(from),
+        booked: (from) => this.emit(new this.host.events.FrontdeskBookingEvent({ from, href: this.current.bookingUrl ?? '' })),
       }
     }
     return this.context
   }
 
-  private input(): HTMLInputElement | null {
-    return this.renderRoot.querySelector('input')
+  /** Tells the page, with an event from `<frontdesk-chat>`. */
+  private emit(event: Event): void {
+    this.host.chat.dispatchEvent(event)
   }
 
   private report(detail: ReplyDetail | null): void {
-    if (detail) this.host.replied(detail)
+    if (detail) this.emit(new this.host.events.FrontdeskReplyEvent(detail))
   }
 
   private async choose(chip: Chip): Promise<void> {
@@ -143,34 +181,9 @@ export class FrontdeskPanel extends SignalView {
   private rate(message: BotMessage, helpful: boolean): void {
     const pairId = this.store.rate(message.id, helpful)
     if (pairId === null) return
-    this.host.rated(pairId, helpful)
+    this.emit(new this.host.events.FrontdeskFeedbackEvent({ pairId, helpful }))
     // The pressed button is replaced: put focus on what replaced it rather than losing it to the page.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#fb${message.id}`)?.focus())
-  }
-
-  private onViewport = (): void => {
-    const viewport = window.visualViewport
-    if (!viewport || !this.viewportSheet) return
-    // Full-screen panels sit exactly over the visible area, above the on-screen keyboard.
-    const rule = `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
-    // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
-    if (rule !== this.viewportRule) this.viewportSheet.replaceSync((this.viewportRule = rule))
-  }
-
-  private followViewport(on: boolean): void {
-    const viewport = window.visualViewport
-    const root = this.renderRoot
-    if (!viewport || !root || !('adoptedStyleSheets' in root)) return
-    for (const type of ['resize', 'scroll']) {
-      if (on) viewport.addEventListener(type, this.onViewport)
-      else viewport.removeEventListener(type, this.onViewport)
-    }
-    if (!on) return
-    if (!this.viewportSheet) {
-      this.viewportSheet = new CSSStyleSheet()
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.viewportSheet]
-    }
-    this.onViewport()
   }
 
   /** Sends what is typed (Enter or the send button). */
@@ -224,7 +237,7 @@ export class FrontdeskPanel extends SignalView {
     return html`<section class="panel ${position}" part="panel" role="dialog" aria-modal="false" aria-labelledby="title" title="">
       <div class="head" part="header">
         <h2 id="title" part="title" title=${title}>${title}</h2>
-        ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => this.host.booked('header')}>${bookingLabel}</a>` : nothing}
+        ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => ctx.booked('header')}>${bookingLabel}</a>` : nothing}
         <button type="button" class="icon" part="reset" aria-label="Start over" title="Start over" @click=${() => this.restart()}>
           <span class="re" aria-hidden="true"></span>
         </button>
@@ -265,7 +278,10 @@ export class FrontdeskPanel extends SignalView {
   }
 }
 
-/** Creates a hidden panel for `<frontdesk-chat>` to insert (its `element`) into its shadow root. */
+/**
+ * Creates a hidden panel for `<frontdesk-chat>`, not yet in its shadow root (see {@link FrontdeskPanel.attach}),
+ * and readies the launcher for when it is open: its styles, and the cross it then shows.
+ */
 export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel {
   const panel = new FrontdeskPanel()
   panel.host = host
@@ -279,5 +295,9 @@ export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel
   element.id = 'panel'
   element.hidden = true
   element.setAttribute('exportparts', PANEL_PARTS.join(','))
+  const cross = host.launcher.appendChild(document.createElement('span'))
+  cross.className = 'x'
+  cross.setAttribute('aria-hidden', 'true')
+  adoptStyles(host.root, openLauncherStyles)
   return panel
 }

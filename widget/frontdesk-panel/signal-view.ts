@@ -5,13 +5,31 @@
 import { effect } from '@preact/signals-core'
 import { render } from 'lit/html.js'
 
-/** Constructable stylesheets by their CSS text, shared by every view with the same styles. */
+/** Constructable stylesheets by their CSS text, shared by every root with the same styles. */
 const sheets = new Map<string, CSSStyleSheet>()
 
 /**
- * A minimal stand-in for `LitElement` + `SignalWatcher`, for the size budget: the whole widget must stay within
- * 25 kB gzipped, and `@lit/reactive-element`, `lit-element` and `@lit-labs/preact-signals` together cost about
- * 3.5 kB gzipped of it (measured with esbuild's metafile: 6.1 + 1.3 + 0.8 + 0.4 kB minified), for reactive
+ * Adds `css` to the styles of `root`: a constructable stylesheet (no `<style>` element, so a strict
+ * Content-Security-Policy is fine), or a `<style>` in browsers without them, as Lit does.
+ */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    let sheet = sheets.get(css)
+    if (!sheet) {
+      sheet = new CSSStyleSheet()
+      sheet.replaceSync(css)
+      sheets.set(css, sheet)
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+  } else {
+    root.appendChild(document.createElement('style')).textContent = css
+  }
+}
+
+/**
+ * A minimal stand-in for `LitElement` + `SignalWatcher`, for the size budget (README, "Speed and size"):
+ * `@lit/reactive-element`, `lit-element` and `@lit-labs/preact-signals` together cost about 3.5 kB gzipped
+ * (measured with esbuild's metafile: 6.1 + 1.3 + 0.8 + 0.4 kB minified), for reactive
  * properties, decorators and an update lifecycle the panel does not use, since its state lives in signals.
  * What it keeps: lit-html templates (`render` and the `html` tag: text always in text nodes, listeners bound to
  * the view) and rendering driven by signals.
@@ -45,19 +63,7 @@ export abstract class SignalView {
   private pending = false
 
   constructor() {
-    const css = (this.constructor as typeof SignalView).styles
-    const root = this.renderRoot
-    if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
-      let sheet = sheets.get(css)
-      if (!sheet) {
-        sheet = new CSSStyleSheet()
-        sheet.replaceSync(css)
-        sheets.set(css, sheet)
-      }
-      root.adoptedStyleSheets = [sheet]
-    } else {
-      root.appendChild(document.createElement('style')).textContent = css
-    }
+    adoptStyles(this.renderRoot, (this.constructor as typeof SignalView).styles)
   }
 
   /** What to render; a change of any signal it reads renders again. */

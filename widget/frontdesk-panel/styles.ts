@@ -88,3 +88,19 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 .alert{border-color:#ff8a80;background:#3a0f0c;color:#ffe4e1}.alert-title{color:#ffb4ab}.call,.alert-icon{background:#ffb4ab;color:#410002}}
 @media (forced-colors:active){.panel{border:1px solid CanvasText}.x::before,.x::after,.arrow{background:ButtonText}.chip,.mini,.btn,.book{border:1px solid ButtonText}}
 `
+
+/**
+ * The launcher's styles while the chat is open, added to `<frontdesk-chat>`'s shadow root with the panel (see
+ * `widget/frontdesk-chat/styles.ts` for the rest): a round close button, with its cross (`.x`, added by the panel);
+ * hidden under 480 px, where the panel covers the screen and has its own close button.
+ */
+export const openLauncherStyles = `
+.x{display:none;position:relative;width:20px;height:20px}
+.x::before,.x::after{content:"";position:absolute;left:9px;top:0;width:2.5px;height:20px;border-radius:2px;background:currentColor;transform:rotate(45deg)}
+.x::after{transform:rotate(-45deg)}
+.l[aria-expanded=true]{padding:0;justify-content:center}
+.l[aria-expanded=true] .t,.l[aria-expanded=true] .b{display:none}
+.l[aria-expanded=true] .x{display:block}
+@media (max-width:479.98px){.l[aria-expanded=true]{display:none}}
+@media (forced-colors:active){.x::before,.x::after{background:ButtonText}}
+`

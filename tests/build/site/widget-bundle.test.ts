@@ -1,8 +1,13 @@
 /** The widget build: the launcher alone before any interaction, the chat in a chunk, sizes measured against budgets. */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BUDGETS, bundleWidget, sizeReport, staticClosure, type BundleReport } from '../../../build/site/widget-bundle.ts'
+import { compileKb } from '../../../build/compiler/compile.ts'
+import { readCases } from '../../../build/eval/cases.ts'
+import { BUDGETS, WIDGET_DEFINES, bundleWidget, sizeReport, staticClosure, type BundleReport } from '../../../build/site/widget-bundle.ts'
+import * as engine from '../../../widget/engine/index.ts'
 import { tempDir } from '../../helpers/kb-dir.ts'
 
 describe('bundleWidget', () => {
@@ -22,6 +27,12 @@ describe('bundleWidget', () => {
     const launcher = readFileSync(join(out, 'frontdesk.js'), 'utf8')
     expect(launcher).toMatch(/import\("\.\/chunks\/frontdesk-panel-\w+\.js"\)/)
     expect(launcher).not.toMatch(/^import\s|[;}]import\s*[{*"]/m)
+  })
+
+  it('leaves out the engine’s explanations of its replies, which only staff tools show', () => {
+    const [chunk] = readdirSync(join(out, 'chunks')).map((name) => readFileSync(join(out, 'chunks', name), 'utf8'))
+    expect(chunk).toContain('"self-harm"')
+    expect(chunk).not.toMatch(/is below the threshold|pairs within|\bmatchedWords:/)
   })
 
   it('adds no globals: Lit’s version registries are stripped', () => {
@@ -82,5 +93,27 @@ describe('staticClosure', () => {
       },
     }
     expect(staticClosure(meta, 'out/a.js')).toEqual(['out/a.js', 'out/b.js', 'out/d.js'])
+  })
+})
+
+describe('the engine as the widget bundles it', () => {
+  it('replies as everywhere else: the same kinds, texts, pairs and confidences, and the kind of emergency', async () => {
+    const file = join(tempDir('frontdesk-engine-'), 'engine.mjs')
+    const entry = fileURLToPath(new URL('../../../widget/engine/index.ts', import.meta.url))
+    await build({ entryPoints: [entry], outfile: file, bundle: true, format: 'esm', platform: 'node', define: WIDGET_DEFINES, logLevel: 'silent' })
+    const bundled = (await import(pathToFileURL(file).href)) as typeof engine
+    const kb = compileKb('kb')
+    const [staff, widget] = [engine.createEngine(kb), bundled.createEngine(kb)]
+    const cases = ['dev.jsonl', 'real-dev.jsonl'].flatMap((file) => readCases(join(import.meta.dirname, '..', '..', 'fixtures', 'eval', file)))
+    const questions = [...cases.map((c) => c.q), 'I want to kill myself']
+    const kinds = new Set<string>()
+    for (const question of questions) {
+      const { why, ...reply } = widget.reply(question)
+      const { why: explained, ...expected } = staff.reply(question)
+      expect(reply).toEqual(expected)
+      expect(why).toEqual({ ...explained, reason: '', leader: null, runnerUp: null, unmatchedWords: [], closestPhrasing: null })
+      kinds.add(reply.kind)
+    }
+    expect([...kinds].sort()).toEqual(['answer', 'clarify', 'emergency', 'fallback', 'smalltalk'])
   })
 })

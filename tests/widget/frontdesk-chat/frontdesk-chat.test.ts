@@ -79,6 +79,17 @@ describe('the launcher', () => {
     expect(saving).not.toHaveBeenCalled()
   })
 
+  it('holds the closed launcher only until the chat is in: the cross and the look while open come with the chat', async () => {
+    serve()
+    const chat = await mount()
+    const rules = (): string => chat.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n')
+    expect(launcherOf(chat).querySelectorAll('span')).toHaveLength(2)
+    expect(rules()).not.toContain('aria-expanded')
+    await open(chat)
+    expect(launcherOf(chat).querySelector('.x')?.getAttribute('aria-hidden')).toBe('true')
+    expect(rules()).toContain('aria-expanded')
+  })
+
   it('names the title in its label', async () => {
     serve()
     const chat = await mount({ ...SETTINGS, title: 'Ask the clinic' })

@@ -1,0 +1,32 @@
+/**
+ * Under 480 px the panel covers the screen. While it is open, it follows the visible area (`visualViewport`), so
+ * the question field stays above the on-screen keyboard: a stylesheet of its own in the panel's shadow root holds
+ * the one rule that places it.
+ */
+
+/** Returns the switch that starts (on open) and stops (on close) following the visible area for the panel in `root`. */
+export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
+  let sheet: CSSStyleSheet | null = null
+  let rule = ''
+  const place = (): void => {
+    const viewport = window.visualViewport
+    if (!viewport || !sheet) return
+    const next = `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
+    // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
+    if (next !== rule) sheet.replaceSync((rule = next))
+  }
+  return (on) => {
+    const viewport = window.visualViewport
+    if (!viewport || !('adoptedStyleSheets' in root)) return
+    for (const type of ['resize', 'scroll']) {
+      if (on) viewport.addEventListener(type, place)
+      else viewport.removeEventListener(type, place)
+    }
+    if (!on) return
+    if (!sheet) {
+      sheet = new CSSStyleSheet()
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    }
+    place()
+  }
+}
