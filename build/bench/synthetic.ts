@@ -65,7 +65,7 @@ export function syntheticKb(count: number, seed = 1): KbFile {
       aliases: Array.from({ length: 4 }, () => sentence(sample, rand, 4, 10)),
       answer: [{ type: 'paragraph', children: [{ type: 'text', text: answerText }] }],
       answerText,
-      source: { page: 'synthetic', section: 'all', label: 'Synthetic' },
+      source: { page: 'synthetic', section: 'all', label: 'Synthetic › All' },
       related: [],
       topic: 'Synthetic',
       origin: `synthetic:${i}`,
@@ -74,7 +74,7 @@ export function syntheticKb(count: number, seed = 1): KbFile {
   const synonyms: KbSynonym[] = []
   const language = defaultLanguage()
   const index = kbIndex({ synonyms, ignored: language.ignored })
-  return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [], pairs, handoffs: [], synonyms, language, index }
+  return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [{ id: 'synthetic', title: 'Synthetic', sections: [{ id: 'all', title: 'All' }] }], pairs, handoffs: [], synonyms, language, index }
 }
 
 /** Adds up to `edits` typos (a dropped, doubled or swapped letter) to words of 5 letters or more. */

@@ -1,8 +1,8 @@
 /** Finding and reading the `kb.json` a command works on. */
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { createEngine, parseKb, type Engine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
-import { buildKb } from '../compiler/build-kb.ts'
+import { createEngine, parseKb, withStaff, type Engine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
+import { buildKb, staffPath } from '../compiler/build-kb.ts'
 import { DEFAULT_LANGUAGE_FILE } from '../compiler/language.ts'
 import { isEditorFile } from '../compiler/read.ts'
 
@@ -35,13 +35,14 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Reads a `kb.json`. The default one is built from `kb/` first when it is missing or older than any file in
- * `kb/`, so staff who edit the knowledge base never question yesterday's build by mistake.
+ * Reads a `kb.json`, and the `kb-staff.json` beside it when there is one (staff fields: pairs' topics, notes and
+ * origins). The default one is built from `kb/` first when it or its staff file is missing, or it is older than any
+ * file in `kb/`, so staff who edit the knowledge base never question yesterday's build by mistake.
  */
 export function readKbFile(path: string = DEFAULT_KB_FILE): KbFile {
   if (path === DEFAULT_KB_FILE && existsSync(DEFAULT_KB_DIR)) {
     const sources = Math.max(newestMtime(DEFAULT_KB_DIR), statSync(DEFAULT_LANGUAGE_FILE).mtimeMs)
-    if (!existsSync(path) || statSync(path).mtimeMs < sources) buildKb(DEFAULT_KB_DIR, 'dist')
+    if (!existsSync(path) || !existsSync(staffPath(path)) || statSync(path).mtimeMs < sources) buildKb(DEFAULT_KB_DIR, 'dist')
     try {
       return parseKbFile(path)
     } catch {
@@ -54,16 +55,22 @@ export function readKbFile(path: string = DEFAULT_KB_FILE): KbFile {
   return parseKbFile(path)
 }
 
-/** Parses a `kb.json`, naming the file in any error. */
-function parseKbFile(path: string): KbFile {
-  let json: unknown
+/** Reads a JSON file, naming it in any error. */
+function readJson(path: string): unknown {
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'))
+    return JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
     throw new Error(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
   }
+}
+
+/** Parses a `kb.json`, with the staff fields of the `kb-staff.json` beside it when there is one, naming the file in any error. */
+function parseKbFile(path: string): KbFile {
+  const json = readJson(path)
+  const staff = existsSync(staffPath(path)) ? readJson(staffPath(path)) : undefined
   try {
-    return parseKb(json)
+    const kb = parseKb(json)
+    return staff === undefined ? kb : withStaff(kb, staff)
   } catch (error) {
     throw new Error(`${path}: ${error instanceof Error ? error.message.replace(/^Frontdesk: /, '') : String(error)}`)
   }

@@ -43,6 +43,9 @@ export function shownPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path)
 }
 
+/** A compiled knowledge base: staff data included, the source pages among it. */
+export type CompiledKb = KbFile & { pages: KbPage[] }
+
 /** Options of {@link compileKb}. Every field is optional; see {@link defaultCompileOptions}. */
 export interface CompileOptions {
   /** Told about each file left unread (hidden, an editor's, not a regular file), as "file: skipped (why)". */
@@ -106,7 +109,7 @@ function readNot(entry: Entry, own: readonly string[], problems: Problems, label
 }
 
 /** Compiles the knowledge base in `dir`. Throws {@link KbCompileError} with every problem found. */
-export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
+export function compileKb(dir: string, options: CompileOptions = {}): CompiledKb {
   const { warn } = { ...defaultCompileOptions, ...options }
   const problems = new Problems()
   if (!existsSync(dir)) throw new KbCompileError([{ file: shownPath(dir), line: 1, message: 'the knowledge-base folder does not exist' }])
@@ -209,7 +212,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): KbFile {
     language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  const kb: KbFile = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex({ synonyms, ignored: language.ignored }) }
+  const kb: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex({ synonyms, ignored: language.ignored }) }
   const calibration = learnCalibration(kb)
   return calibration ? { ...kb, calibration } : kb
 }

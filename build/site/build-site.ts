@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the whole static site in `dist/`:
- * - `kb.json` (the compiled knowledge base),
+ * - `kb.json` (the compiled knowledge base) and `kb-staff.json` (what only staff tools read of it),
  * - `frontdesk.js` and its chunks (the embed script; see `widget-bundle.ts`),
  * - `index.html` (the demo clinic page) and `coverage/index.html` (the staff console; see `demo-bundle.ts`).
  * Prints the size table and fails when a size budget is exceeded.

@@ -102,9 +102,9 @@ export interface PageCoverage {
   sections: SectionCoverage[]
 }
 
-/** Every source page, each section with the pairs citing it. */
+/** Every source page, each section with the pairs citing it; none when the pages are unknown (no staff file). */
 export function sourceCoverage(kb: KbFile): PageCoverage[] {
-  return kb.pages.map((page) => ({
+  return (kb.pages ?? []).map((page) => ({
     id: page.id,
     title: page.title,
     sections: page.sections.map((section) => ({

@@ -80,10 +80,10 @@ export const defaultLintOptions = {
   kbDir: 'kb',
 } satisfies LintOptions
 
-/** Splits a pair's `origin` ("kb/qa/file.md:12") into file and line. */
-export function originOf(pair: Pick<KbPair, 'origin'>): SectionLocation {
-  const at = pair.origin.lastIndexOf(':')
-  return at < 0 ? { file: pair.origin, line: 1 } : { file: pair.origin.slice(0, at), line: Number(pair.origin.slice(at + 1)) || 1 }
+/** Splits a pair's `origin` ("kb/qa/file.md:12") into file and line. Lint reads compiled folders, which have one. */
+export function originOf({ origin = '' }: Pick<KbPair, 'origin'>): SectionLocation {
+  const at = origin.lastIndexOf(':')
+  return at < 0 ? { file: origin, line: 1 } : { file: origin.slice(0, at), line: Number(origin.slice(at + 1)) || 1 }
 }
 
 /** The Jaccard similarity of two term sets. */

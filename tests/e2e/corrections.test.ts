@@ -126,7 +126,7 @@ describe('the correction loop', () => {
     for (const judged of JUDGED) expect(satisfies(judged, outcomeOf(rebuilt.reply(judged.question))), judged.question).toBe(true)
 
     // The console, reloaded with the rebuilt knowledge base, gives the judged replies too.
-    await page.route('**/kb.json', (route) => route.fulfill({ path: join(OUT, 'kb.json'), contentType: 'application/json' }))
+    for (const file of ['kb.json', 'kb-staff.json']) await page.route(`**/${file}`, (route) => route.fulfill({ path: join(OUT, file), contentType: 'application/json' }))
     await consoleWithLog(page)
     await expect(rowOf(page, JUDGED[0].question).locator('td[data-label="Matched pair"] code').textContent()).resolves.toBe('aftercare')
     await expect(rowOf(page, JUDGED[1].question).locator('td[data-label="Matched pair"]').textContent()).resolves.toBe('handoff: who-should-not-have-them')

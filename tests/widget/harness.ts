@@ -4,7 +4,7 @@
  */
 import { afterEach, vi } from 'vitest'
 import { compileKb } from '../../build/compiler/compile.ts'
-import type { KbFile } from '../../widget/engine/index.ts'
+import { serializeKb, type KbFile } from '../../widget/engine/index.ts'
 import type { FrontdeskChat } from '../../widget/frontdesk-chat/frontdesk-chat.ts'
 import type { FrontdeskPanel } from '../../widget/frontdesk-panel/frontdesk-panel.ts'
 import { SMALL_KB, kbWith } from '../helpers/kb-dir.ts'
@@ -47,9 +47,12 @@ Zebras doze for short spells at dawn.
 /** The settings most tests use. */
 export const SETTINGS = { 'booking-url': 'https://clinic.example/book', phone: '+1 555 0100', kb: 'https://clinic.example/kb.json' }
 
-/** A `fetch` stub answering every request with `body` as JSON (or the given status). */
-export function serve(body: unknown = KB, status = 200): ReturnType<typeof vi.fn> {
-  const fetch = vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }))
+/** `KB` as its `kb.json` holds it. */
+export const KB_JSON = serializeKb(KB)
+
+/** A `fetch` stub answering every request with `body`: a knowledge base as its `kb.json`, or text (or the given status). */
+export function serve(body: KbFile | string = KB, status = 200): ReturnType<typeof vi.fn> {
+  const fetch = vi.fn(async () => new Response(typeof body === 'string' ? body : serializeKb(body), { status }))
   vi.stubGlobal('fetch', fetch)
   return fetch
 }

@@ -3,9 +3,9 @@
  * staff console import from here; only this folder imports minisearch.
  */
 export { createEngine, defaultEngineOptions } from './engine.ts'
-export { parseKb, serializeKb, KbLoadError } from './load.ts'
+export { parseKb, withStaff, serializeKb, serializeKbStaff, KbLoadError } from './load.ts'
 export { toAskJson, type AskJson, type AskJsonMatch } from './reply-json.ts'
-export { toPlainText, isSafeHref, SAFE_LINK_SCHEMES } from './rich-text.ts'
+export { toPlainText, isSafeHref, packRichText, unpackRichText, SAFE_LINK_SCHEMES } from './rich-text.ts'
 export { hashString, kbIndex } from './index-format.ts'
 export { indexSteps, loadIndex, type LoadedIndex } from './index-reader.ts'
 export { createAnalyzer, fold, words, type Analyzer, type TextOptions } from './text.ts'

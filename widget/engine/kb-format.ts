@@ -1,10 +1,12 @@
 /**
- * The shape of `kb.json`: what the compiler (`build/compiler`) writes and what the engine, the widget,
- * the CLI and the staff console read. Bump {@link KB_FORMAT_VERSION} on any change a reader must know about.
+ * The compiled knowledge base as the engine, the widget, the CLI and the staff console hold it: what the compiler
+ * (`build/compiler`) produces and what reading `kb.json` (`load.ts`) gives back. The file stores it compactly, without
+ * what readers derive and without what only staff tools read ({@link KbJson}, {@link KbStaffJson}). Bump
+ * {@link KB_FORMAT_VERSION} on any change to the files a reader must know about.
  */
 
-/** The version of the `kb.json` format. Readers refuse any other. */
-export const KB_FORMAT_VERSION = 2 as const
+/** The version of the `kb.json` format (and of `kb-staff.json` beside it). Readers refuse any other. */
+export const KB_FORMAT_VERSION = 3 as const
 
 /** Inline rich text: plain text, emphasis and links. Never HTML: renderers build elements from it. */
 export type RichInline =
@@ -24,11 +26,11 @@ export type RichText = RichBlock[]
 
 /** Where an answer comes from: a section of one of the clinic's source pages in `kb/pages/`. */
 export interface KbSource {
-  /** The page's id: its file name without `.md`. */
-  page: string
+  /** The page's id: its file name without `.md`. Staff data, like `section` (see {@link KbPair.topic}). */
+  page?: string
   /** The section's id: the slug of its heading. */
-  section: string
-  /** What a visitor reads: "Page title › Section title". Derived from the pages on load, not stored. */
+  section?: string
+  /** What a visitor reads: "Page title › Section title". */
   label: string
 }
 
@@ -53,12 +55,15 @@ export interface KbPair {
   source: KbSource
   /** Ids of pairs a visitor may want next. */
   related: string[]
-  /** The topic heading of the file the pair is in, for grouping in the staff console. */
-  topic: string
+  /**
+   * The topic heading of the file the pair is in, for grouping in the staff console. Staff data, like `note` and
+   * `origin`: stored in `kb-staff.json`, not `kb.json`, so absent where only `kb.json` was read (in the widget).
+   */
+  topic?: string
   /** A staff note kept beside the pair, such as where the documents disagree. */
   note?: string
   /** Where the pair is written: `kb/qa/FILE.md:LINE`. */
-  origin: string
+  origin?: string
 }
 
 /**
@@ -76,10 +81,10 @@ export interface KbHandoff {
   not?: string[]
   /** What the visitor reads before the booking offer. */
   answer: RichText
-  /** The same as plain text. */
+  /** The same as plain text. Derived on load, not stored. */
   answerText: string
-  /** Where the handoff is written: `kb/FILE.md:LINE`. */
-  origin: string
+  /** Where the handoff is written: `kb/FILE.md:LINE`. Staff data, as {@link KbPair.topic}. */
+  origin?: string
 }
 
 /** A section of a source page. */
@@ -177,7 +182,8 @@ export interface KbFile {
   format: typeof KB_FORMAT_VERSION
   /** A hash of the content, so caches and reports can tell two builds apart. */
   hash: string
-  pages: KbPage[]
+  /** The source pages and their sections. Staff data, like {@link KbPair.topic}: absent where only `kb.json` was read. */
+  pages?: KbPage[]
   pairs: KbPair[]
   handoffs: KbHandoff[]
   synonyms: KbSynonym[]
@@ -209,3 +215,42 @@ export interface KbIndex {
    */
   optionsHash: string
 }
+
+/**
+ * `kb.json` as stored: the {@link KbFile} every visitor who opens the chat downloads, so kept small. Nothing readers
+ * derive is stored (plain-text answers, the search index), nothing twice, and nothing only staff tools read: that is
+ * in `kb-staff.json` ({@link KbStaffJson}). `load.ts` writes and reads both. Pairs, handoffs and synonyms are
+ * tuples, answers {@link PackedRichText}; the other sections are stored as {@link KbFile} holds them.
+ */
+export interface KbJson extends Pick<KbFile, 'format' | 'hash' | 'index' | 'calibration'> {
+  /** `source` is the source's label, `related` numbers pairs (in this order, from 0). */
+  pairs: Array<[id: string, question: string, aliases: string[], answer: PackedRichText, source: string, related: number[], not?: string[]]>
+  handoffs: Array<[id: string, topic: string, aliases: string[], answer: PackedRichText, not?: string[]]>
+  synonyms: Array<[canonical: string, ...variants: string[]]>
+  /** Without the off-topic questions, which only calibration at compile time reads. */
+  language: Omit<KbLanguage, 'offTopic'>
+}
+
+/**
+ * `kb-staff.json`, written beside `kb.json` by the same build: what only staff tools read (the CLI, the coverage
+ * console). The widget never fetches it, and a clinic copies only `kb.json` to its site.
+ */
+export interface KbStaffJson {
+  format: typeof KB_FORMAT_VERSION
+  /** The {@link KbFile.hash} of the `kb.json` it belongs to: readers refuse a pair of files from two builds. */
+  hash: string
+  pages: KbPage[]
+  /** By id: where the answer comes from, the topic, the note, where the pair is written. */
+  pairs: Array<{ id: string; source: Required<Omit<KbSource, 'label'>> } & Required<Pick<KbPair, 'topic' | 'origin'>> & Pick<KbPair, 'note'>>
+  handoffs: Array<Required<Pick<KbHandoff, 'id' | 'origin'>>>
+}
+
+/**
+ * An answer as `kb.json` stores it, read back into {@link RichText} (`rich-text.ts`): each block is an array of
+ * inline nodes (a paragraph) or `{"ul": items}` / `{"ol": items}` (a list, each item an array of inline nodes).
+ * Text is only ever text: nothing is parsed out of a string.
+ */
+export type PackedRichText = Array<PackedInline[] | { ul: PackedInline[][] } | { ol: PackedInline[][] }>
+
+/** An inline node as stored: a string (text), `["b", ...nodes]` (strong), `["i", ...nodes]` (em) or `["a", href, ...nodes]`. */
+export type PackedInline = string | ['b' | 'i', ...PackedInline[]] | ['a', string, ...PackedInline[]]

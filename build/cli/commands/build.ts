@@ -6,12 +6,14 @@ export const command: Command = {
   summary: 'Compile a knowledge base (kb/) into kb.json (dist/).',
   usage: `Usage: frontdesk build [--kb DIR] [--out DIR]
 
-Compiles the knowledge base and writes OUT/kb.json. Every problem is reported as file:line; when there is
-any, nothing is written and the exit code is 1, so a broken edit never replaces a good kb.json.
+Compiles the knowledge base and writes OUT/kb.json, what the widget loads, and beside it OUT/kb-staff.json,
+what only staff tools read (sources' page and section ids, topics, notes, where each pair is written). Every
+problem is reported as file:line; when there is any, nothing is written and the exit code is 1, so a broken
+edit never replaces a good kb.json.
 
 Options:
   --kb DIR    the knowledge-base folder (default: kb)
-  --out DIR   where kb.json goes (default: dist)`,
+  --out DIR   where kb.json and kb-staff.json go (default: dist)`,
   async run(argv) {
     const { values, positionals } = parse(argv, { kb: { type: 'string' }, out: { type: 'string' } })
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)

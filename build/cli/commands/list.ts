@@ -7,7 +7,8 @@ export const command: Command = {
   usage: `Usage: frontdesk list [--json] [--kb FILE]
 
 Prints every pair: with --json, one JSON array of
-{"id", "question", "aliases", "answer" (plain text), "source" ("page#section"), "related"}.
+{"id", "question", "aliases", "answer" (plain text), "source" ("page#section"; null without the kb-staff.json
+beside the kb.json), "related"}.
 
 Options:
   --json      JSON output
@@ -22,7 +23,7 @@ Options:
         question: pair.question,
         aliases: pair.aliases,
         answer: pair.answerText,
-        source: `${pair.source.page}#${pair.source.section}`,
+        source: pair.source.page === undefined ? null : `${pair.source.page}#${pair.source.section}`,
         related: pair.related,
       }))
       process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)

@@ -6,7 +6,8 @@ export const command: Command = {
   summary: 'Build the static site: demo page, embed script, kb.json, staff console.',
   usage: `Usage: frontdesk site [--kb DIR] [--out DIR] [--dev]
 
-Builds dist/: index.html (demo clinic page), frontdesk.js and its chunks, kb.json, coverage/index.html.
+Builds dist/: index.html (demo clinic page), frontdesk.js and its chunks, kb.json (and kb-staff.json beside it,
+for staff tools only), coverage/index.html.
 Prints the size table; exits 1 when a size budget is exceeded or the knowledge base has problems.
 
 Options:

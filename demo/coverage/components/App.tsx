@@ -26,7 +26,7 @@ function KbStatus({ model }: AppProps) {
   if (!kb) return <p class="kb-status">Loading the knowledge base…</p>
   return (
     <p class="kb-status">
-      Knowledge base: <strong>{kb.pairs.length}</strong> pairs · {kb.handoffs.length} handoff topics · {kb.pages.length} pages <span class="muted">({kb.hash})</span>
+      Knowledge base: <strong>{kb.pairs.length}</strong> pairs · {kb.handoffs.length} handoff topics{kb.pages && ` · ${kb.pages.length} pages`} <span class="muted">({kb.hash})</span>
     </p>
   )
 }

@@ -43,15 +43,17 @@ function PairCard({ entry, threshold, questions, onShowPair, shown }: PairCardPr
         <div>
           <dt>source</dt>
           <dd>
-            {pair.source.label} <span class="muted">({pair.source.page}#{pair.source.section})</span>
+            {pair.source.label} {pair.source.page && <span class="muted">({pair.source.page}#{pair.source.section})</span>}
           </dd>
         </div>
-        <div>
-          <dt>written at</dt>
-          <dd>
-            <code>{pair.origin}</code>
-          </dd>
-        </div>
+        {pair.origin && (
+          <div>
+            <dt>written at</dt>
+            <dd>
+              <code>{pair.origin}</code>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>related</dt>
           <dd>

@@ -34,7 +34,8 @@ export const KbBrowserModel = createModel((kb: ReadonlySignal<KbFile | null>, en
     { name: 'kbBrowser.entries' },
   )
   const flaggedCount = computed(() => entries.value.filter((entry) => entry.flagged).length, { name: 'kbBrowser.flaggedCount' })
-  const topics = computed(() => [...new Set(kb.value?.pairs.map((pair) => pair.topic) ?? [])], { name: 'kbBrowser.topics' })
+  // Topics come with the staff file; without it there are none to choose from.
+  const topics = computed(() => [...new Set(kb.value?.pairs.flatMap((pair) => pair.topic ?? []) ?? [])], { name: 'kbBrowser.topics' })
   const visible = computed(
     () => {
       const needle = search.value.trim().toLowerCase()

@@ -1,6 +1,9 @@
-/** The knowledge base the console works on: `kb.json`, fetched beside the demo page. */
+/**
+ * The knowledge base the console works on: `kb.json`, fetched beside the demo page, with the staff fields of the
+ * `kb-staff.json` the same build wrote beside it (pairs' topics, notes and where they are written).
+ */
 import { createModel, signal } from '@preact/signals'
-import { parseKb, type KbFile } from '../../../widget/engine/index.ts'
+import { parseKb, withStaff, type KbFile } from '../../../widget/engine/index.ts'
 
 /** Where loading stands. */
 export const LoadStatus = { idle: 'idle', loading: 'loading', ready: 'ready', error: 'error' } as const
@@ -14,6 +17,8 @@ export type FetchText = (url: string) => Promise<string>
 export interface KbModelOptions {
   /** Where `kb.json` is, relative to the console's page. */
   url?: string
+  /** Where its `kb-staff.json` is. When it cannot be fetched, the console works without staff fields. */
+  staffUrl?: string
   /** How to fetch it. */
   fetchText?: FetchText
 }
@@ -26,7 +31,7 @@ export const fetchText: FetchText = async (url) => {
 }
 
 /** Default {@link KbModelOptions}. */
-export const defaultKbModelOptions: Required<KbModelOptions> = { url: '../kb.json', fetchText }
+export const defaultKbModelOptions: Required<KbModelOptions> = { url: '../kb.json', staffUrl: '../kb-staff.json', fetchText }
 
 /** The loaded knowledge base, its status and the error that stopped it, with the action that loads it. */
 export const KbModel = createModel((options: KbModelOptions = {}) => {
@@ -38,13 +43,17 @@ export const KbModel = createModel((options: KbModelOptions = {}) => {
     kb,
     status,
     error,
-    /** Fetches and checks `kb.json`; on failure keeps the previous one and explains in `error`. */
+    /**
+     * Fetches and checks `kb.json` and its staff file; on failure keeps the previous one and explains in `error`. A
+     * staff file that cannot be fetched is done without; one from another build is an error.
+     */
     async load(): Promise<void> {
       status.value = LoadStatus.loading
       error.value = null
       try {
-        const text = await settings.fetchText(settings.url)
-        kb.value = parseKb(JSON.parse(text))
+        const [text, staff] = await Promise.all([settings.fetchText(settings.url), settings.fetchText(settings.staffUrl).catch(() => null)])
+        const file = parseKb(JSON.parse(text))
+        kb.value = staff === null ? file : withStaff(file, JSON.parse(staff))
         status.value = LoadStatus.ready
       } catch (cause) {
         error.value = `Could not load ${settings.url}: ${cause instanceof Error ? cause.message.replace(/^Frontdesk: /, '') : String(cause)}`

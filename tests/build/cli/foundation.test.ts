@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { KB_FORMAT_VERSION } from '../../../widget/engine/index.ts'
@@ -17,9 +17,10 @@ beforeAll(() => {
 })
 
 describe('frontdesk build', () => {
-  it('writes kb.json and says what it holds', () => {
+  it('writes kb.json, and the staff data beside it in kb-staff.json', () => {
     expect(existsSync(kbFile)).toBe(true)
     expect(JSON.parse(readFileSync(kbFile, 'utf8')).format).toBe(KB_FORMAT_VERSION)
+    expect(JSON.parse(readFileSync(join(out, 'kb-staff.json'), 'utf8'))).toMatchObject({ format: KB_FORMAT_VERSION, hash: JSON.parse(readFileSync(kbFile, 'utf8')).hash })
   })
 
   it('reports every problem as file:line on stderr, exits 1, and leaves an existing kb.json untouched', () => {
@@ -70,6 +71,18 @@ describe('frontdesk list', () => {
     const result = runCli(['list', '--kb', bad])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(new RegExp(`^frontdesk list: ${bad} is not valid JSON`))
+  })
+
+  it('reads the staff data beside a kb.json, does without it, and names a staff file of another build', () => {
+    const sources = (kb: string) => JSON.parse(runCli(['list', '--json', '--kb', kb]).stdout).map((pair: { source: string | null }) => pair.source)
+    expect(sources(kbFile)).toEqual(['about#what-it-is', 'about#how-it-feels'])
+    const alone = join(tempDir(), 'kb.json')
+    copyFileSync(kbFile, alone)
+    expect(sources(alone)).toEqual([null, null])
+    writeFileSync(join(alone, '..', 'kb-staff.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(out, 'kb-staff.json'), 'utf8')), hash: 'another' }))
+    const result = runCli(['list', '--kb', alone])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^frontdesk list: ${alone}: kb-staff\\.json belongs to another build than kb\\.json`))
   })
 
   it('names a kb.json of another format version', () => {

@@ -41,15 +41,18 @@ describe('buildKb on mutated knowledge bases', () => {
     const originals = Object.fromEntries(FILES.map((file) => [file, readFileSync(join(base, file), 'utf8')]))
     const out = tempDir()
     const good = '{"previous":"kb.json"}'
+    const goodStaff = '{"previous":"kb-staff.json"}'
     fc.assert(
       fc.property(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 4 }), (file, mutations) => {
         for (const f of FILES) writeFileSync(join(base, f), originals[f]!)
         writeFileSync(join(base, file), mutations.reduce(mutate, originals[file]!))
         writeFileSync(join(out, 'kb.json'), good)
+        writeFileSync(join(out, 'kb-staff.json'), goodStaff)
         try {
           buildKb(base, out)
-          // It compiled: the whole new kb.json is there and parses.
+          // It compiled: the whole new kb.json and its staff file are there and parse.
           expect(JSON.parse(readFileSync(join(out, 'kb.json'), 'utf8')).format).toBe(KB_FORMAT_VERSION)
+          expect(JSON.parse(readFileSync(join(out, 'kb-staff.json'), 'utf8')).format).toBe(KB_FORMAT_VERSION)
         } catch (error) {
           expect(error).toBeInstanceOf(KbCompileError)
           for (const problem of (error as KbCompileError).problems) {
@@ -58,9 +61,10 @@ describe('buildKb on mutated knowledge bases', () => {
             expect(problem.message.length).toBeGreaterThan(0)
           }
           expect(readFileSync(join(out, 'kb.json'), 'utf8')).toBe(good)
+          expect(readFileSync(join(out, 'kb-staff.json'), 'utf8')).toBe(goodStaff)
         }
         // No temporary file is left behind, whatever happened.
-        expect(readdirSync(out)).toEqual(['kb.json'])
+        expect(readdirSync(out).sort()).toEqual(['kb-staff.json', 'kb.json'])
       }),
       { numRuns: 1_000 },
     )

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { BrowserContext, Route } from 'playwright-core'
-import type { RichInline } from '../../../widget/engine/index.ts'
+import { packRichText, type KbJson, type RichInline, type RichText } from '../../../widget/engine/index.ts'
 
 /** `kb.json` requests held open: the connection is accepted and nothing is answered until {@link release}. */
 export interface HeldKb {
@@ -57,13 +57,13 @@ export function deepInline(depth: number, text: string): RichInline {
   return node
 }
 
-/** The site's `kb.json` with the answer of pair `id` replaced by `answer` (a rich-text tree). */
-export function kbWithAnswer(kbPath: string, id: string, answer: unknown): Record<string, unknown> {
-  const kb = JSON.parse(readFileSync(kbPath, 'utf8')) as { pairs: { id: string; answer: unknown }[] }
-  const pair = kb.pairs.find((p) => p.id === id)
+/** The site's `kb.json` with the answer of pair `id` replaced by `answer` (a rich-text tree), stored as `kb.json` stores answers. */
+export function kbWithAnswer(kbPath: string, id: string, answer: RichText): Record<string, unknown> {
+  const kb = JSON.parse(readFileSync(kbPath, 'utf8')) as KbJson
+  const pair = kb.pairs.find(([pairId]) => pairId === id)
   if (!pair) throw new Error(`no pair "${id}" in ${kbPath}`)
-  pair.answer = answer
-  return kb
+  pair[3] = packRichText(answer)
+  return kb as unknown as Record<string, unknown>
 }
 
 /** Serves the page at `url` with the header `Content-Security-Policy: policy` (the rest of the site as usual). */

@@ -1,26 +1,106 @@
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
-import { parseKb, serializeKb, toPlainText, type RichInline } from '../../../widget/engine/index.ts'
+import {
+  KB_FORMAT_VERSION,
+  KbLoadError,
+  packRichText,
+  parseKb,
+  serializeKb,
+  serializeKbStaff,
+  toPlainText,
+  unpackRichText,
+  withStaff,
+  type KbFile,
+  type RichInline,
+  type RichText,
+} from '../../../widget/engine/index.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 
 const kb = compileKb(SMALL_KB)
+const { offTopic: _, ...language } = kb.language
+/** The compiled knowledge base less what `kb.json` never holds: the off-topic questions only calibration reads. */
+const shipped: KbFile = { ...kb, language }
 
 describe('serializeKb', () => {
-  it('leaves out what readers derive: plain-text answers, sources’ labels, the index, the off-topic questions', () => {
-    const json = JSON.parse(serializeKb(kb))
-    expect(json.pairs[1].answerText).toBeUndefined()
-    expect(json.pairs[1].source).toEqual({ page: 'about', section: 'how-it-feels' })
+  const json = JSON.parse(serializeKb(kb))
+
+  it('writes pairs and handoffs as tuples, related pairs by number, answers packed', () => {
+    const pair = kb.pairs[1]!
+    expect(json.pairs[1]).toEqual([pair.id, pair.question, pair.aliases, packRichText(pair.answer), pair.source.label, pair.related.map((id) => kb.pairs.findIndex((p) => p.id === id))])
+    const handoff = kb.handoffs[0]!
+    expect(json.handoffs[0]).toEqual([handoff.id, handoff.topic, handoff.aliases, packRichText(handoff.answer)])
+    expect(json.synonyms[0]).toEqual([kb.synonyms[0]!.canonical, ...kb.synonyms[0]!.variants])
+  })
+
+  it('leaves out what readers derive (plain-text answers, the index) and what only staff or the compiler read', () => {
+    expect(Object.keys(json)).toEqual(['format', 'hash', 'pairs', 'handoffs', 'synonyms', 'language', 'index', 'calibration'].filter((key) => key in kb))
     expect(json.index).toEqual({ optionsHash: kb.index.optionsHash })
     expect(json.language.offTopic).toBeUndefined()
-    // Red flags keep their labels: only a source's is derived.
-    expect(json.language.redFlags[0].label).toBe(kb.language.redFlags[0]!.label)
+    const text = serializeKb(kb)
+    for (const pair of kb.pairs) {
+      expect(text).not.toContain(pair.origin)
+      expect(text).not.toContain(`"${pair.source.page}"`)
+      if (pair.note) expect(text).not.toContain(pair.note)
+    }
+  })
+
+  it('writes the staff data beside it, in kb-staff.json, for the same build', () => {
+    const staff = JSON.parse(serializeKbStaff(kb))
+    expect(staff).toMatchObject({ format: KB_FORMAT_VERSION, hash: kb.hash, pages: kb.pages })
+    const pair = kb.pairs[0]!
+    expect(staff.pairs[0]).toEqual({ id: pair.id, source: { page: pair.source.page, section: pair.source.section }, topic: pair.topic, ...(pair.note ? { note: pair.note } : {}), origin: pair.origin })
+    expect(staff.handoffs[0]).toEqual({ id: kb.handoffs[0]!.id, origin: kb.handoffs[0]!.origin })
   })
 })
 
 describe('parseKb', () => {
-  it('derives them again, so a parsed kb.json equals the compiled knowledge base', () => {
-    const { offTopic: _, ...language } = kb.language
-    expect(parseKb(JSON.parse(serializeKb(kb)))).toEqual({ ...kb, language })
+  it('reads back what the widget needs: the knowledge base less its staff data', () => {
+    const parsed = parseKb(JSON.parse(serializeKb(kb)))
+    const { pages: _pages, ...rest } = shipped
+    expect(parsed).toEqual({
+      ...rest,
+      pairs: kb.pairs.map(({ topic: _t, note: _n, origin: _o, source, ...pair }) => ({ ...pair, source: { label: source.label } })),
+      handoffs: kb.handoffs.map(({ origin: _o, ...handoff }) => handoff),
+    })
+    expect(parsed.pages).toBeUndefined()
+  })
+
+  it('refuses another format version, saying which', () => {
+    expect(() => parseKb({ ...JSON.parse(serializeKb(kb)), format: 2 })).toThrow(new KbLoadError(`Frontdesk: kb.json has format 2, expected ${KB_FORMAT_VERSION}; rebuild it with "frontdesk build"`))
+  })
+})
+
+describe('withStaff', () => {
+  const parsed = parseKb(JSON.parse(serializeKb(kb)))
+
+  it('with its kb-staff.json, the parsed file equals the compiled knowledge base', () => {
+    expect(withStaff(parsed, JSON.parse(serializeKbStaff(kb)))).toEqual(shipped)
+  })
+
+  it('refuses a staff file of another build', () => {
+    const other = { ...JSON.parse(serializeKbStaff(kb)), hash: 'another' }
+    expect(() => withStaff(parsed, other)).toThrow(/kb-staff\.json belongs to another build than kb\.json \(hash "another"/)
+  })
+})
+
+describe('packed rich text', () => {
+  const text: RichText = [
+    { type: 'paragraph', children: [{ type: 'text', text: 'Call ' }, { type: 'link', href: 'tel:+15550100', children: [{ type: 'strong', children: [{ type: 'text', text: 'us' }] }] }] },
+    { type: 'list', ordered: true, items: [[{ type: 'em', children: [{ type: 'text', text: 'one' }] }], [{ type: 'text', text: 'two' }]] },
+    { type: 'list', ordered: false, items: [[{ type: 'text', text: '["b", "not markup"]' }]] },
+  ]
+
+  it('is read back into the same tree; text stays text', () => {
+    const packed = packRichText(text)
+    expect(packed).toEqual([['Call ', ['a', 'tel:+15550100', ['b', 'us']]], { ol: [[['i', 'one']], ['two']] }, { ul: [['["b", "not markup"]']] }])
+    expect(unpackRichText(JSON.parse(JSON.stringify(packed)))).toEqual(text)
+  })
+
+  it('is read without recursion however deep a hand-made file nests it', () => {
+    let packed: unknown = 'deep'
+    for (let i = 0; i < 100_000; i++) packed = ['b', packed]
+    const tree = unpackRichText([['a ', packed, ' b']] as never)
+    expect(toPlainText(tree)).toBe('a deep b')
   })
 })
 

@@ -5,7 +5,7 @@
  * a bounded number of times. Nothing throws: vitest fails the run on any unhandled rejection.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { KB, SETTINGS, all, ask, bots, mount, one, open, rendered } from '../harness.ts'
+import { KB_JSON, SETTINGS, all, ask, bots, mount, one, open, rendered } from '../harness.ts'
 
 const text = (element: Element | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
@@ -20,7 +20,7 @@ function failing(mode: string): ReturnType<typeof vi.fn> {
       case 'corrupt JSON':
         return new Response('{"format": 1, "pairs": [', { status: 200 })
       default:
-        return new Response(JSON.stringify({ ...KB, format: 999 }), { status: 200 })
+        return new Response(JSON.stringify({ ...JSON.parse(KB_JSON), format: 999 }), { status: 200 })
     }
   })
   vi.stubGlobal('fetch', fetch)
@@ -84,7 +84,7 @@ describe('kb.json that cannot be used', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const chat = await mount()
     await open(chat)
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(KB))))
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(KB_JSON)))
     expect((await ask(chat, 'does it hurt')).dataset.kind).toBe('answer')
   })
 
@@ -101,7 +101,7 @@ describe('kb.json that cannot be used', () => {
 
 describe('kb.json loading', () => {
   it('is fetched once, on first open, without credentials', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify(KB)))
+    const fetch = vi.fn(async () => new Response(KB_JSON))
     vi.stubGlobal('fetch', fetch)
     const chat = await mount()
     expect(fetch).not.toHaveBeenCalled()
@@ -121,7 +121,7 @@ describe('kb.json loading', () => {
     const asked = chat.ask('does it hurt')
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(all(chat, '.typing')).toHaveLength(1)
-    arrive(new Response(JSON.stringify(KB)))
+    arrive(new Response(KB_JSON))
     await asked
     expect(bots(chat).at(-1)?.dataset.kind).toBe('answer')
   })

@@ -1,6 +1,7 @@
 /** `createChatStore`: the conversation's signals and actions, over the real engine and a stubbed fetch. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
+import { serializeKb } from '../../../widget/engine/index.ts'
 import { createChatStore, MAX_MESSAGES } from '../../../widget/state/chat-store.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 import { WAIT } from '../../helpers/wait.ts'
@@ -12,7 +13,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-function store(response: () => Promise<Response> = async () => new Response(JSON.stringify(kb))) {
+function store(response: () => Promise<Response> = async () => new Response(serializeKb(kb))) {
   vi.stubGlobal('fetch', vi.fn(response))
   return createChatStore({ kbUrl: () => 'https://clinic.example/kb.json', loader: { backoff: () => 0 } })
 }

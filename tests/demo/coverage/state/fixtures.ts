@@ -1,6 +1,6 @@
 /** What the console's models are tested on: the small knowledge base, served as a stub `fetch` would. */
 import { compileKb } from '../../../../build/compiler/compile.ts'
-import { serializeKb, type KbFile } from '../../../../widget/engine/index.ts'
+import { serializeKb, serializeKbStaff, type KbFile } from '../../../../widget/engine/index.ts'
 import type { FetchText } from '../../../../demo/coverage/state/kb-model.ts'
 
 /** The small knowledge base of tests/fixtures/kb-small, compiled. */
@@ -21,5 +21,6 @@ export function stubFetch(files: Readonly<Record<string, string>>): FetchText & 
 /** The files the console fetches, with the small knowledge base and a short sample log. */
 export const CONSOLE_FILES = {
   '../kb.json': serializeKb(SMALL),
+  '../kb-staff.json': serializeKbStaff(SMALL),
   'sample-questions.txt': 'hello\nwill the shot hurt\nwhat is a tpi\nhow much does it cost\nwhere do I park\n',
 }

@@ -9,16 +9,30 @@ describe('KbModel', () => {
     expect([model.status.value, model.kb.value, model.error.value]).toEqual([LoadStatus.idle, null, null])
   })
 
-  it('loads and checks kb.json from ../kb.json by default', async () => {
+  it('loads and checks kb.json from ../kb.json by default, with the staff data of ../kb-staff.json', async () => {
     const fetch = stubFetch(CONSOLE_FILES)
     const model = new KbModel({ fetchText: fetch })
     const loading = model.load()
     expect(model.status.value).toBe(LoadStatus.loading)
     await loading
-    expect(fetch.asked).toEqual(['../kb.json'])
+    expect(fetch.asked).toEqual(['../kb.json', '../kb-staff.json'])
     expect(model.status.value).toBe(LoadStatus.ready)
     expect(model.kb.value?.pairs.map((pair) => pair.id)).toEqual(SMALL.pairs.map((pair) => pair.id))
     expect(model.kb.value?.pairs[0]?.answerText).toBe(SMALL.pairs[0]?.answerText)
+    expect(model.kb.value?.pairs.map((pair) => [pair.origin, pair.topic, pair.note])).toEqual(SMALL.pairs.map((pair) => [pair.origin, pair.topic, pair.note]))
+    expect(model.kb.value?.pages).toEqual(SMALL.pages)
+  })
+
+  it('works without the staff file when it cannot be had, and refuses one of another build', async () => {
+    const { '../kb-staff.json': staff, ...files } = CONSOLE_FILES
+    const without = new KbModel({ fetchText: stubFetch(files) })
+    await without.load()
+    expect(without.status.value).toBe(LoadStatus.ready)
+    expect(without.kb.value?.pairs[0]?.origin).toBeUndefined()
+    const other = new KbModel({ fetchText: stubFetch({ ...files, '../kb-staff.json': JSON.stringify({ ...JSON.parse(staff), hash: 'another' }) }) })
+    await other.load()
+    expect(other.status.value).toBe(LoadStatus.error)
+    expect(other.error.value).toMatch(/^Could not load \.\.\/kb\.json: kb-staff\.json belongs to another build than kb\.json/)
   })
 
   it('explains a failed fetch and keeps the knowledge base it had', async () => {
