@@ -38,7 +38,7 @@ const EVAL_SETS = ['kb/eval.jsonl', 'tests/fixtures/eval/holdout-1.jsonl', 'test
 
 /** The three judgements, of questions in the log, and how the console is told each. */
 const JUDGED = [
-  { question: 'What should I do after the procedure?', verdict: Verdict.answer, id: 'aftercare' },
+  { question: 'How do I ease the achiness once the injection is done?', verdict: Verdict.answer, id: 'aftercare' },
   { question: 'im nursing my baby, can i have a tpi', verdict: Verdict.handoff, id: 'who-should-not-have-them' },
   { question: 'is the procedure room cold', verdict: Verdict.notPair, id: 'what-happens-during-the-procedure' },
 ] as const satisfies readonly Judgement[]
@@ -112,7 +112,7 @@ describe('the correction loop', () => {
     const files = readFileSync(join(KB_COPY, 'qa/after-the-injection.md'), 'utf8')
     const dryRun = await runCli(['apply', CORRECTIONS, '--kb', KB_COPY, '--out', OUT, '--dry-run'])
     expect(dryRun.code, dryRun.stderr).toBe(0)
-    expect(dryRun.stdout).toContain('+- What should I do after the procedure?')
+    expect(dryRun.stdout).toContain('+- How do I ease the achiness once the injection is done?')
     expect(dryRun.stdout).toContain('+- is the procedure room cold')
     expect(dryRun.stdout).toContain('nothing was written')
     expect(readFileSync(join(KB_COPY, 'qa/after-the-injection.md'), 'utf8')).toBe(files)
