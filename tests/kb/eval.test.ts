@@ -27,8 +27,9 @@ const REAL_FLOORS: Targets = {
   strict: { min: 0.74 },
   lenient: { min: 0.85 },
   wrong: { max: 0.05 },
-  fallback: { min: 0.88 },
-  falseAnswer: { max: 0.1 },
+  // Measured after the word-for-word copies of real-dev questions left the knowledge base (README, "Matching").
+  fallback: { min: 0.86 },
+  falseAnswer: { max: 0.12 },
   precision: { min: 0.9 },
 }
 

@@ -25,7 +25,7 @@ const handsOff = (message: string): void => {
 describe("the question's focus decides, not the shared topic words", () => {
   it('how long until it works is not how long the visit takes', () => answers('How long does it take for it to work', 'how-soon-does-it-work'))
   it('when relief comes is not whether it hurts', () => answers('When will I get relief', 'how-soon-does-it-work'))
-  it('whether the injections cause headaches is not whether they help them', () => handsOff('Can trigger point injections cause headaches?'))
+  it('what to do after the procedure is aftercare, not what happens during it', () => answers('What should I do after the procedure?', 'aftercare'))
   it('a telling question word counts: "where" is not answered by the pair only ever asked "who"', () => {
     expect(engine.reply('Where is it done?').top?.pair.id).not.toBe('who-gives-the-injection')
   })
