@@ -32,7 +32,7 @@ describe("the question's focus decides, not the shared topic words", () => {
 })
 
 describe('one strong word does not pull in everything', () => {
-  it.each(['What are the side effects of steroids?', 'Is there a limit to how many cortisone shots I can have?', 'Will the steroid raise my blood sugar?'])('%s', (message) => {
+  it.each(['What are the side effects of steroids?', 'Is there a limit to how many cortisone shots I can have?', 'Will the steroid raise my blood sugar?', 'Does a cortisone shot hurt?'])('%s', (message) => {
     const reply = engine.reply(message)
     expect(reply.kind === 'answer' ? reply.top?.pair.id : reply.kind, message).not.toBe('what-is-the-steroid-for')
   })
