@@ -39,6 +39,9 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
   const source = signal('', { name: 'questions.source' })
   const error = signal<string | null>(null, { name: 'questions.error' })
   const draft = signal('', { name: 'questions.draft' })
+  // Bumped by every change of log, so that one read in the background (the sample, a large file) that ends after
+  // staff chose another log does not replace it.
+  let generation = 0
 
   const load = (text: string, name: string): void => {
     try {
@@ -68,10 +71,12 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
     },
     /** Runs the pasted text: one question per line, CSV with a `question` column, or JSON Lines. */
     runDraft(): void {
+      generation++
       load(draft.value, 'pasted questions')
     },
     /** Runs a log already read. */
     loadText(text: string, name: string): void {
+      generation++
       load(text, name)
     },
     /** Reads and runs a dropped or chosen `.txt`, `.csv` or `.jsonl` file. */
@@ -80,18 +85,23 @@ export const QuestionsModel = createModel((options: QuestionsModelOptions = {}) 
         error.value = `${file.name} is not a .txt, .csv or .jsonl file.`
         return
       }
-      load(await file.text(), file.name)
+      const mine = ++generation
+      const text = await file.text()
+      if (mine === generation) load(text, file.name)
     },
     /** Fetches and runs the bundled sample log. */
     async loadSample(): Promise<void> {
+      const mine = ++generation
       try {
-        load(await settings.fetchText(settings.sampleUrl), SAMPLE_NAME)
+        const text = await settings.fetchText(settings.sampleUrl)
+        if (mine === generation) load(text, SAMPLE_NAME)
       } catch (cause) {
-        error.value = `Could not load the sample log: ${cause instanceof Error ? cause.message : String(cause)}`
+        if (mine === generation) error.value = `Could not load the sample log: ${cause instanceof Error ? cause.message : String(cause)}`
       }
     },
     /** Empties the log. */
     clear(): void {
+      generation++
       entries.value = []
       source.value = ''
       error.value = null

@@ -66,6 +66,16 @@ describe('QuestionsModel', () => {
     expect([model.questions.value, model.source.value]).toEqual([['hello', 'does it hurt'], SAMPLE_NAME])
   })
 
+  it('keeps the log staff chose while the sample was still on its way (the sample does not replace it)', async () => {
+    let arrive: (text: string) => void = () => {}
+    const model = new QuestionsModel({ fetchText: () => new Promise<string>((resolve) => (arrive = resolve)) })
+    const sample = model.loadSample()
+    await model.loadFile(file('frontdesk-log.jsonl', '{"question": "can i bring my dog"}'))
+    arrive('hello\ndoes it hurt\n')
+    await sample
+    expect([model.questions.value, model.source.value]).toEqual([['can i bring my dog'], 'frontdesk-log.jsonl'])
+  })
+
   it('explains a sample log that cannot be fetched', async () => {
     const model = new QuestionsModel({ fetchText: stubFetch({}) })
     await model.loadSample()
