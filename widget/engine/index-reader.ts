@@ -68,9 +68,9 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
   const analyzer = createAnalyzer(text)
   yield
   const docs = [
-    ...kb.pairs.map((pair) => [pair.id, pair.question, pair.aliases, pair.answerText] as const),
+    ...kb.pairs.map((pair) => [pair.id, pair.question, pair, pair.answerText] as const),
     // A handoff's reply is generic ("please ask the clinic"): only the ways it is asked identify it.
-    ...kb.handoffs.map((handoff) => [handoff.id, handoff.topic, handoff.aliases, ''] as const),
+    ...kb.handoffs.map((handoff) => [handoff.id, handoff.topic, handoff, ''] as const),
   ]
   // Terms are numbered as first met; per term: its postings by field, the documents holding it, and the last
   // document and field it was counted in (cheaper than a set per document).
@@ -94,22 +94,23 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
   const averageFieldLength = FIELDS.map(() => 0)
   const analyzed = new Map<string, AnalyzedDoc>()
   for (let doc = 0; doc < docs.length; doc++) {
-    const [docId, question, aliases, answer] = docs[doc]!
-    // Each way of asking is read once: as a field of the index (MiniSearch's fields are the question and the
-    // phrasings joined, which read as their words in a row), and on its own, for confidences.
-    const asked = [question, ...aliases].map(analyzer.tokens)
-    const answerTokens = analyzer.tokens(answer)
-    const tokens = [asked[0]!, asked.slice(1).flat()]
+    const [docId, question, entry, answer] = docs[doc]!
+    // Each way of asking is read once, on its own (for confidences), and as part of a field of the index: the
+    // question, and the phrasings joined (as MiniSearch's fields, which read as the phrasings' terms in a row).
+    // `kb.json` stores the phrasings read already.
+    const asked = [analyzer(question), ...(entry.asked?.terms ?? entry.aliases.map(analyzer))]
+    const answerTerms = analyzer(answer)
+    const fields = [asked[0]!, asked.slice(1).flat()]
     // Document frequencies count the answer too: a word only answers hold is still a known, weighable word.
-    for (const term of analyzer.finish(tokens[0]!.concat(tokens[1]!, answerTokens))) {
+    for (const term of fields[0]!.concat(fields[1]!, answerTerms)) {
       const id = idOf(term)
       if (counted[id] !== doc) (counted[id] = doc), df[id]!++
     }
     const lengths: number[] = []
-    for (let field = 0; field < tokens.length; field++) {
+    for (let field = 0; field < fields.length; field++) {
       // MiniSearch's field length is the count of distinct terms, its average a running one.
       let length = 0
-      for (const term of analyzer.finish(tokens[field]!)) {
+      for (const term of fields[field]!) {
         const list = (postings[idOf(term)]![field] ??= { docs: [], tfs: [] })
         const last = list.docs.length - 1
         if (list.docs[last] === doc) list.tfs[last]!++
@@ -119,7 +120,7 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
       averageFieldLength[field] = (averageFieldLength[field]! * doc + length) / (doc + 1)
     }
     fieldLength.push(lengths)
-    analyzed.set(docId, { phrasings: asked.map(analyzer.finish), answer: analyzer.finish(answerTokens) })
+    analyzed.set(docId, { phrasings: asked, answer: answerTerms })
     // A step per document: a document of the clinic's knowledge base takes about a millisecond on a slow phone.
     yield
   }

@@ -6,7 +6,7 @@
  */
 
 /** The version of the `kb.json` format (and of `kb-staff.json` beside it). Readers refuse any other. */
-export const KB_FORMAT_VERSION = 3 as const
+export const KB_FORMAT_VERSION = 4 as const
 
 /** Inline rich text: plain text, emphasis and links. Never HTML: renderers build elements from it. */
 export type RichInline =
@@ -40,8 +40,13 @@ export interface KbPair {
   id: string
   /** The question as staff wrote it. */
   question: string
-  /** Other ways visitors ask the same question. */
+  /**
+   * Other ways visitors ask the same question. Staff data where only `kb.json` was read (the widget): there it is
+   * empty and {@link KbPair.asked} holds the phrasings as the engine reads them.
+   */
   aliases: string[]
+  /** The `aliases` as the engine reads them, where only `kb.json` was read: see {@link KbAsked}. */
+  asked?: KbAsked
   /**
    * Questions this pair must not answer (`not:` in the Markdown): a message closer to one of them than to any way
    * the pair is asked never gets it (`negatives.ts`). Absent when there are none.
@@ -75,8 +80,10 @@ export interface KbHandoff {
   id: string
   /** A short name for the topic, shown to staff. */
   topic: string
-  /** Ways visitors ask about it. */
+  /** Ways visitors ask about it. Empty where only `kb.json` was read, as {@link KbPair.aliases}. */
   aliases: string[]
+  /** The `aliases` as the engine reads them, where only `kb.json` was read: see {@link KbAsked}. */
+  asked?: KbAsked
   /** Questions it must not take, as {@link KbPair.not}. Absent when there are none. */
   not?: string[]
   /** What the visitor reads before the booking offer. */
@@ -85,6 +92,18 @@ export interface KbHandoff {
   answerText: string
   /** Where the handoff is written: `kb/FILE.md:LINE`. Staff data, as {@link KbPair.topic}. */
   origin?: string
+}
+
+/**
+ * A pair's or handoff's phrasings as the engine reads them, computed when `kb.json` is written: what the widget
+ * needs of them is their terms, not their wording, and the terms are two thirds of the text gzipped. The wording
+ * is in `kb-staff.json`; readers that have it analyze it instead ({@link withStaff} drops this).
+ */
+export interface KbAsked {
+  /** Each of the `aliases`' terms, in order: the text pipeline's output (`text.ts`: stems, synonyms applied). */
+  terms: string[][]
+  /** The telling question words its question and `aliases` begin with (`question-form.ts`). */
+  forms: string[]
 }
 
 /** A section of a source page. */
@@ -223,9 +242,12 @@ export interface KbIndex {
  * tuples, answers {@link PackedRichText}; the other sections are stored as {@link KbFile} holds them.
  */
 export interface KbJson extends Pick<KbFile, 'format' | 'hash' | 'index' | 'calibration'> {
-  /** `source` is the source's label, `related` numbers pairs (in this order, from 0). */
-  pairs: Array<[id: string, question: string, aliases: string[], answer: PackedRichText, source: string, related: number[], not?: string[]]>
-  handoffs: Array<[id: string, topic: string, aliases: string[], answer: PackedRichText, not?: string[]]>
+  /**
+   * `asked` is {@link KbAsked.terms}, each phrasing's terms joined by spaces, `forms` {@link KbAsked.forms};
+   * `source` is the source's label, `related` numbers pairs (in this order, from 0).
+   */
+  pairs: Array<[id: string, question: string, asked: string[], forms: string[], answer: PackedRichText, source: string, related: number[], not?: string[]]>
+  handoffs: Array<[id: string, topic: string, asked: string[], forms: string[], answer: PackedRichText, not?: string[]]>
   synonyms: Array<[canonical: string, ...variants: string[]]>
   /** Without the off-topic questions, which only calibration at compile time reads. */
   language: Omit<KbLanguage, 'offTopic'>
@@ -240,9 +262,9 @@ export interface KbStaffJson {
   /** The {@link KbFile.hash} of the `kb.json` it belongs to: readers refuse a pair of files from two builds. */
   hash: string
   pages: KbPage[]
-  /** By id: where the answer comes from, the topic, the note, where the pair is written. */
-  pairs: Array<{ id: string; source: Required<Omit<KbSource, 'label'>> } & Required<Pick<KbPair, 'topic' | 'origin'>> & Pick<KbPair, 'note'>>
-  handoffs: Array<Required<Pick<KbHandoff, 'id' | 'origin'>>>
+  /** By id: the ways it is asked, where the answer comes from, the topic, the note, where the pair is written. */
+  pairs: Array<{ id: string; source: Required<Omit<KbSource, 'label'>> } & Required<Pick<KbPair, 'aliases' | 'topic' | 'origin'>> & Pick<KbPair, 'note'>>
+  handoffs: Array<Required<Pick<KbHandoff, 'id' | 'aliases' | 'origin'>>>
 }
 
 /**

@@ -3,8 +3,10 @@
  * base stored compactly, read back into the {@link KbFile} every reader holds. Reading refuses anything that is
  * not ours.
  */
-import { KB_FORMAT_VERSION, type KbFile, type KbJson, type KbPair, type KbStaffJson, type PackedRichText } from './kb-format.ts'
+import { KB_FORMAT_VERSION, type KbAsked, type KbFile, type KbHandoff, type KbJson, type KbPair, type KbStaffJson, type PackedRichText } from './kb-format.ts'
 import { packRichText, toPlainText, unpackRichText } from './rich-text.ts'
+import { createAnalyzer } from './text.ts'
+import { questionForms } from './question-form.ts'
 
 /** Why a `kb.json` could not be used. */
 export class KbLoadError extends Error {
@@ -17,7 +19,8 @@ const refuse = (problem: string): never => {
 
 /**
  * Checks parsed JSON is a `kb.json` of the current format and returns the knowledge base it holds, deriving what is
- * not stored: plain-text answers from the rich text. Staff data is absent: see {@link withStaff}. Throws
+ * not stored: plain-text answers from the rich text. Staff data is absent, the wording of the `aliases` included
+ * (their terms are in `asked`): see {@link withStaff}. Throws
  * {@link KbLoadError} naming what is wrong. Deep checks are the compiler's job; this guards against the wrong file,
  * a truncated one, or one from another version.
  */
@@ -36,24 +39,29 @@ export function parseKb(json: unknown): KbFile {
   }
   return {
     ...kb,
-    pairs: kb.pairs.map(([id, question, aliases, packed, label, related, not]) => ({
+    pairs: kb.pairs.map(([id, question, asked, forms, packed, label, related, not]) => ({
       id,
       question,
-      aliases,
+      aliases: [],
+      asked: readAsked(asked, forms),
       ...(not ? { not } : {}),
       ...answer(packed),
       source: { label },
       // The compiler numbers only pairs there are: a damaged file fails where a related pair is used.
       related: related.map((n) => ids[n]!),
     })),
-    handoffs: kb.handoffs.map(([id, topic, aliases, packed, not]) => ({ id, topic, aliases, ...(not ? { not } : {}), ...answer(packed) })),
+    handoffs: kb.handoffs.map(([id, topic, asked, forms, packed, not]) => ({ id, topic, aliases: [], asked: readAsked(asked, forms), ...(not ? { not } : {}), ...answer(packed) })),
     synonyms: kb.synonyms.map(([canonical, ...variants]) => ({ canonical, variants })),
   }
 }
 
+/** {@link KbAsked} as `kb.json` stores it: a phrasing with no terms is an empty string. */
+const readAsked = (asked: string[], forms: string[]): KbAsked => ({ terms: asked.map((terms) => (terms ? terms.split(' ') : [])), forms })
+
 /**
- * The knowledge base with the staff data of its `kb-staff.json` (parsed JSON): the source pages, and the pairs'
- * sources, topics, notes and origins and handoffs' origins. Throws {@link KbLoadError} for a file of another format,
+ * The knowledge base with the staff data of its `kb-staff.json` (parsed JSON): the source pages, the wording of
+ * the `aliases` (which then replaces `asked`, so that every reader analyzes the same text), and the pairs' sources,
+ * topics, notes and origins and handoffs' origins. Throws {@link KbLoadError} for a file of another format,
  * or of another build than `kb`'s.
  */
 export function withStaff(kb: KbFile, json: unknown): KbFile {
@@ -68,11 +76,11 @@ export function withStaff(kb: KbFile, json: unknown): KbFile {
     hash,
     pages: staff.pages ?? [],
     ...rest,
-    pairs: kb.pairs.map((pair) => {
-      const { id: _, source, ...fields } = pairs.get(pair.id) ?? {}
+    pairs: kb.pairs.map(({ asked: _, ...pair }) => {
+      const { id: _id, source, ...fields } = pairs.get(pair.id) ?? {}
       return { ...pair, source: { ...source, label: pair.source.label }, ...fields }
     }),
-    handoffs: kb.handoffs.map((handoff) => ({ ...handoff, ...handoffs.get(handoff.id) })),
+    handoffs: kb.handoffs.map(({ asked: _, ...handoff }) => ({ ...handoff, ...handoffs.get(handoff.id) })),
   }
 }
 
@@ -82,24 +90,31 @@ const optional = <T>(value: T | undefined): [] | [T] => (value ? [value] : [])
 /**
  * The text of `kb.json` ({@link KbJson}): what the widget needs, compactly. Nothing the engine derives cheaply at
  * load is stored (plain-text answers, the search index), and nothing only staff tools or the compiler read: staff
- * data goes to `kb-staff.json` ({@link serializeKbStaff}), the off-topic questions nowhere.
+ * data goes to `kb-staff.json` ({@link serializeKbStaff}), the off-topic questions nowhere. The `aliases` are
+ * stored as the engine reads them ({@link KbAsked}), their wording in `kb-staff.json`.
  */
 export function serializeKb(kb: KbFile): string {
   const pairNumbers = new Map(kb.pairs.map((pair, n) => [pair.id, n]))
   const { offTopic: _, ...language } = kb.language
+  const analyze = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+  const formOf = questionForms(kb.language.questionWords)
+  const asked = (entry: KbPair | KbHandoff, question: string): [asked: string[], forms: string[]] => [
+    entry.asked?.terms.map((terms) => terms.join(' ')) ?? entry.aliases.map((text) => analyze(text).join(' ')),
+    entry.asked?.forms ?? [...new Set([question, ...entry.aliases].map(formOf).filter((form) => form !== null))],
+  ]
   const file: KbJson = {
     format: KB_FORMAT_VERSION,
     hash: kb.hash,
     pairs: kb.pairs.map((pair) => [
       pair.id,
       pair.question,
-      pair.aliases,
+      ...asked(pair, pair.question),
       packRichText(pair.answer),
       pair.source.label,
       pair.related.map((id) => pairNumbers.get(id) ?? -1),
       ...optional(pair.not),
     ]),
-    handoffs: kb.handoffs.map((handoff) => [handoff.id, handoff.topic, handoff.aliases, packRichText(handoff.answer), ...optional(handoff.not)]),
+    handoffs: kb.handoffs.map((handoff) => [handoff.id, handoff.topic, ...asked(handoff, handoff.topic), packRichText(handoff.answer), ...optional(handoff.not)]),
     synonyms: kb.synonyms.map((synonym) => [synonym.canonical, ...synonym.variants]),
     language,
     index: kb.index,
@@ -114,8 +129,8 @@ export function serializeKbStaff(kb: KbFile): string {
     format: KB_FORMAT_VERSION,
     hash: kb.hash,
     pages: kb.pages ?? [],
-    pairs: kb.pairs.map(({ id, source: { page = '', section = '' }, topic = '', note, origin = '' }) => ({ id, source: { page, section }, topic, ...(note ? { note } : {}), origin })),
-    handoffs: kb.handoffs.map(({ id, origin = '' }) => ({ id, origin })),
+    pairs: kb.pairs.map(({ id, aliases, source: { page = '', section = '' }, topic = '', note, origin = '' }) => ({ id, aliases, source: { page, section }, topic, ...(note ? { note } : {}), origin })),
+    handoffs: kb.handoffs.map(({ id, aliases, origin = '' }) => ({ id, aliases, origin })),
   }
   return JSON.stringify(file)
 }

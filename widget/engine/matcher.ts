@@ -117,12 +117,13 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     if (!cached) {
       const pair = pairsById.get(id)
       const kept = (_: unknown, i: number): boolean => !held || i !== heldOut!.alias + 1
-      const texts = phrasings(id).filter(kept)
       // Analyzed when the index was built.
       const analyzed = index.analyzed(id)
       const weighted = (analyzed?.phrasings ?? phrasings(id).map(index.analyzer)).filter(kept).map((terms) => weighPhrasing(terms, weight))
       let answer: Set<string> | null = null
-      const forms = new Set(texts.map(formOf).filter((form) => form !== null))
+      // Read from the wording when there is one (never held out in a `kb.json` read without it).
+      const stored = (pair ?? handoffsById.get(id))?.asked?.forms
+      const forms = new Set(stored ?? phrasings(id).filter(kept).map(formOf).filter((form) => form !== null))
       cached = {
         phrasings: weighted,
         asked: new Set(weighted.flatMap((phrasing) => phrasing.terms)),

@@ -71,7 +71,7 @@ export function createChatStore(options: ChatStoreOptions) {
     yield
     const made = createEngine(file, engineOptions, built)
     yield
-    made.reply(file.pairs[0]?.aliases[0] ?? '')
+    made.reply(file.pairs[0]?.question ?? '')
     return [built, made]
   }
 

@@ -62,7 +62,7 @@ export function kbWithAnswer(kbPath: string, id: string, answer: RichText): Reco
   const kb = JSON.parse(readFileSync(kbPath, 'utf8')) as KbJson
   const pair = kb.pairs.find(([pairId]) => pairId === id)
   if (!pair) throw new Error(`no pair "${id}" in ${kbPath}`)
-  pair[3] = packRichText(answer)
+  pair[4] = packRichText(answer)
   return kb as unknown as Record<string, unknown>
 }
 

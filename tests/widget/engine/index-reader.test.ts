@@ -11,9 +11,13 @@ const kb = compileKb('kb')
 const analyzer = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
 const reader = loadIndex(kb)
 
-/** MiniSearch's own index of a knowledge base, built as the compiler built the one it used to ship. */
+/**
+ * MiniSearch's own index of a knowledge base, built as the compiler built the one it used to ship, except that each
+ * phrasing is read on its own (a synonym phrase never spans two phrasings), as `kb.json` now stores them.
+ */
 function miniSearchOf(file: KbFile): MiniSearch {
-  const search = new MiniSearch({ fields: Object.keys(FIELD_BOOSTS), tokenize: analyzer, processTerm: (term) => term })
+  const tokenize = (text: string): string[] => text.split(' | ').flatMap(analyzer)
+  const search = new MiniSearch({ fields: Object.keys(FIELD_BOOSTS), tokenize, processTerm: (term) => term })
   search.addAll([
     ...file.pairs.map((pair) => ({ id: pair.id, question: pair.question, aliases: pair.aliases.join(' | ') })),
     ...file.handoffs.map((handoff) => ({ id: handoff.id, question: handoff.topic, aliases: handoff.aliases.join(' | ') })),
@@ -33,14 +37,14 @@ function miniSearchScores(terms: string[], prefixLast = false): Map<string, numb
   return new Map(results.map((result) => [String(result.id), result.score]))
 }
 
-/** Document frequencies as the compiler used to count them: over each document's phrasings and answer together. */
+/** Document frequencies as the compiler used to count them: over each document's phrasings and answer together, each read on its own. */
 function compilerDf(file: KbFile): Map<string, number> {
   const df: Record<string, number> = Object.create(null)
   for (const [question, aliases, answer] of [
     ...file.pairs.map((pair) => [pair.question, pair.aliases, pair.answerText] as const),
     ...file.handoffs.map((handoff) => [handoff.topic, handoff.aliases, ''] as const),
   ]) {
-    for (const term of new Set(analyzer(`${question} ${aliases.join(' | ')} ${answer}`))) df[term] = (df[term] ?? 0) + 1
+    for (const term of new Set([question, ...aliases, answer].flatMap(analyzer))) df[term] = (df[term] ?? 0) + 1
   }
   return new Map(Object.entries(df))
 }

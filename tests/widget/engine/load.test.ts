@@ -3,6 +3,8 @@ import { compileKb } from '../../../build/compiler/compile.ts'
 import {
   KB_FORMAT_VERSION,
   KbLoadError,
+  createAnalyzer,
+  createEngine,
   packRichText,
   parseKb,
   serializeKb,
@@ -10,13 +12,17 @@ import {
   toPlainText,
   unpackRichText,
   withStaff,
+  type Engine,
   type KbFile,
   type RichInline,
   type RichText,
 } from '../../../widget/engine/index.ts'
+import { questionForms } from '../../../widget/engine/question-form.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 
 const kb = compileKb(SMALL_KB)
+const analyzer = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+const formOf = questionForms(kb.language.questionWords)
 const { offTopic: _, ...language } = kb.language
 /** The compiled knowledge base less what `kb.json` never holds: the off-topic questions only calibration reads. */
 const shipped: KbFile = { ...kb, language }
@@ -24,12 +30,19 @@ const shipped: KbFile = { ...kb, language }
 describe('serializeKb', () => {
   const json = JSON.parse(serializeKb(kb))
 
-  it('writes pairs and handoffs as tuples, related pairs by number, answers packed', () => {
+  it('writes pairs and handoffs as tuples, phrasings as the engine reads them, related pairs by number, answers packed', () => {
     const pair = kb.pairs[1]!
-    expect(json.pairs[1]).toEqual([pair.id, pair.question, pair.aliases, packRichText(pair.answer), pair.source.label, pair.related.map((id) => kb.pairs.findIndex((p) => p.id === id))])
+    const asked = pair.aliases.map((text) => analyzer(text).join(' '))
+    const forms = [...new Set([pair.question, ...pair.aliases].map(formOf).filter((form) => form !== null))]
+    expect(json.pairs[1]).toEqual([pair.id, pair.question, asked, forms, packRichText(pair.answer), pair.source.label, pair.related.map((id) => kb.pairs.findIndex((p) => p.id === id))])
     const handoff = kb.handoffs[0]!
-    expect(json.handoffs[0]).toEqual([handoff.id, handoff.topic, handoff.aliases, packRichText(handoff.answer)])
+    expect(json.handoffs[0]).toEqual([handoff.id, handoff.topic, handoff.aliases.map((text) => analyzer(text).join(' ')), expect.any(Array), packRichText(handoff.answer)])
     expect(json.synonyms[0]).toEqual([kb.synonyms[0]!.canonical, ...kb.synonyms[0]!.variants])
+  })
+
+  it('stores the phrasings\' terms, not their wording, which only staff read', () => {
+    const text = serializeKb(kb)
+    for (const pair of kb.pairs) for (const alias of pair.aliases) if (alias !== analyzer(alias).join(' ')) expect(text).not.toContain(JSON.stringify(alias))
   })
 
   it('leaves out what readers derive (plain-text answers, the index) and what only staff or the compiler read', () => {
@@ -48,21 +61,37 @@ describe('serializeKb', () => {
     const staff = JSON.parse(serializeKbStaff(kb))
     expect(staff).toMatchObject({ format: KB_FORMAT_VERSION, hash: kb.hash, pages: kb.pages })
     const pair = kb.pairs[0]!
-    expect(staff.pairs[0]).toEqual({ id: pair.id, source: { page: pair.source.page, section: pair.source.section }, topic: pair.topic, ...(pair.note ? { note: pair.note } : {}), origin: pair.origin })
-    expect(staff.handoffs[0]).toEqual({ id: kb.handoffs[0]!.id, origin: kb.handoffs[0]!.origin })
+    expect(staff.pairs[0]).toEqual({ id: pair.id, aliases: pair.aliases, source: { page: pair.source.page, section: pair.source.section }, topic: pair.topic, ...(pair.note ? { note: pair.note } : {}), origin: pair.origin })
+    expect(staff.handoffs[0]).toEqual({ id: kb.handoffs[0]!.id, aliases: kb.handoffs[0]!.aliases, origin: kb.handoffs[0]!.origin })
   })
 })
 
 describe('parseKb', () => {
-  it('reads back what the widget needs: the knowledge base less its staff data', () => {
+  it('reads back what the widget needs: the knowledge base less its staff data, phrasings as terms', () => {
     const parsed = parseKb(JSON.parse(serializeKb(kb)))
     const { pages: _pages, ...rest } = shipped
+    const asked = (question: string, aliases: string[]) => ({
+      terms: aliases.map(analyzer),
+      forms: [...new Set([question, ...aliases].map(formOf).filter((form) => form !== null))],
+    })
     expect(parsed).toEqual({
       ...rest,
-      pairs: kb.pairs.map(({ topic: _t, note: _n, origin: _o, source, ...pair }) => ({ ...pair, source: { label: source.label } })),
-      handoffs: kb.handoffs.map(({ origin: _o, ...handoff }) => handoff),
+      pairs: kb.pairs.map(({ topic: _t, note: _n, origin: _o, source, ...pair }) => ({ ...pair, aliases: [], asked: asked(pair.question, pair.aliases), source: { label: source.label } })),
+      handoffs: kb.handoffs.map(({ origin: _o, ...handoff }) => ({ ...handoff, aliases: [], asked: asked(handoff.topic, handoff.aliases) })),
     })
     expect(parsed.pages).toBeUndefined()
+  })
+
+  it('gives an engine that replies exactly as one over the compiled knowledge base (the clinic\'s, asked its own phrasings)', () => {
+    const clinic = compileKb('kb')
+    const compiled = createEngine(clinic)
+    const shippedEngine = createEngine(parseKb(JSON.parse(serializeKb(clinic))))
+    const questions = [...clinic.pairs.flatMap((pair) => pair.aliases), ...clinic.handoffs.flatMap((handoff) => handoff.aliases), 'where is it done', 'how long does it hurt after', 'parking']
+    const replyOf = (engine: Engine, question: string) => {
+      const { kind, confidence, top, choices } = engine.reply(question)
+      return [kind, confidence, top?.pair.id, choices.map((pair) => pair.id)]
+    }
+    for (const question of questions) expect(replyOf(shippedEngine, question), question).toEqual(replyOf(compiled, question))
   })
 
   it('refuses another format version, saying which', () => {
