@@ -11,6 +11,7 @@
  * No globals: module users import what they need from here.
  */
 import { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
+import { attributeName } from './settings.ts'
 
 export { FrontdeskChat } from './frontdesk-chat/frontdesk-chat.ts'
 export * from './events.ts'
@@ -28,7 +29,7 @@ function mount(): void {
   if (!script || document.querySelector('frontdesk-chat')) return
   const chat = document.createElement('frontdesk-chat')
   for (const [key, value] of Object.entries(script.dataset)) {
-    const name = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    const name = attributeName(key)
     if (KNOWN.has(name)) chat.setAttribute(name, value ?? '')
     else console.warn(`Frontdesk: unknown setting data-${name} on the script tag; known: ${[...KNOWN].join(', ')}.`)
   }

@@ -5,26 +5,6 @@
  * Part of the launcher bundle, so it stays small and dependency-free.
  */
 
-/** Every setting: property name → attribute name (also `data-NAME` on the script tag). */
-export const SETTING_ATTRIBUTES = {
-  kb: 'kb',
-  bookingUrl: 'booking-url',
-  bookingLabel: 'booking-label',
-  phone: 'phone',
-  emergencyNumber: 'emergency-number',
-  title: 'title',
-  greeting: 'greeting',
-  suggestions: 'suggestions',
-  accent: 'accent',
-  position: 'position',
-  threshold: 'threshold',
-  persist: 'persist',
-  preload: 'preload',
-} as const
-
-/** A setting's property name. (`open` is an attribute only: as a property, `open` is the method.) */
-export type SettingName = keyof typeof SETTING_ATTRIBUTES
-
 /** The checked settings the launcher and the panel work from. */
 export interface Settings {
   /** The absolute URL of `kb.json`. */
@@ -52,6 +32,9 @@ export interface Settings {
    */
   preload: 'intent' | 'idle'
 }
+
+/** A setting's property name. (`open` is an attribute only: as a property, `open` is the method.) */
+export type SettingName = keyof Settings
 
 /** The settings a widget starts with. */
 export function defaultSettings(): Settings {
@@ -139,6 +122,14 @@ const PARSERS: { [K in SettingName]: (value: string, raw: unknown) => Settings[K
   },
   persist: (value) => (value === 'session' ? value : /^(none|off|false)$/.test(value) ? null : bad('persist', value, 'must be "session"')),
   preload: (value) => (value === 'intent' || value === 'idle' ? value : bad('preload', value, 'must be "intent" or "idle"')),
+}
+
+/** Every setting's property name. */
+export const SETTING_NAMES = Object.keys(PARSERS) as SettingName[]
+
+/** The attribute for a property name, also `data-NAME` on the script tag: `bookingUrl` → `booking-url`. */
+export function attributeName(property: string): string {
+  return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 }
 
 /** Reads one setting from a raw value; absent or empty values give the default silently. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** `parseSetting`: raw values (attributes, data-*, properties) become checked settings; mistakes are loud. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SETTING_ATTRIBUTES, defaultSettings, isColor, parseSetting } from '../../widget/settings.ts'
+import { SETTING_NAMES, defaultSettings, isColor, parseSetting } from '../../widget/settings.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -11,7 +11,7 @@ afterEach(() => {
 describe('parseSetting', () => {
   it('gives the default, silently, for an absent or empty value', () => {
     const warn = vi.spyOn(console, 'warn')
-    for (const name of Object.keys(SETTING_ATTRIBUTES) as (keyof typeof SETTING_ATTRIBUTES)[]) {
+    for (const name of SETTING_NAMES) {
       expect(parseSetting(name, null)).toEqual(defaultSettings()[name])
       expect(parseSetting(name, '  ')).toEqual(defaultSettings()[name])
     }

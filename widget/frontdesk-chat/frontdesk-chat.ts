@@ -10,7 +10,7 @@
  * their checks, the public API, the intent that loads the chunk.
  */
 import { FrontdeskBookingEvent, FrontdeskCloseEvent, FrontdeskFeedbackEvent, FrontdeskOpenEvent, FrontdeskReplyEvent } from '../events.ts'
-import { defaultSettings, parseSetting, SETTING_ATTRIBUTES, type SettingName, type Settings } from '../settings.ts'
+import { attributeName, defaultSettings, parseSetting, SETTING_NAMES, type SettingName, type Settings } from '../settings.ts'
 import type { FrontdeskPanel } from '../frontdesk-panel/frontdesk-panel.ts'
 import { css } from './styles.ts'
 
@@ -41,8 +41,7 @@ const savingData = (): boolean => (navigator as { connection?: { saveData?: bool
 /** Runs `callback` once the page is idle (soon, where the browser cannot tell). */
 const whenIdle = (callback: () => void): unknown => (window.requestIdleCallback ?? setTimeout)(callback)
 
-const NAMES = Object.keys(SETTING_ATTRIBUTES) as SettingName[]
-const BY_ATTRIBUTE = new Map(NAMES.map((name) => [SETTING_ATTRIBUTES[name] as string, name]))
+const BY_ATTRIBUTE = new Map(SETTING_NAMES.map((name) => [attributeName(name), name]))
 
 /** Adds a replaceable stylesheet to `root`: constructable (CSP-safe) where supported, else a `<style>`. */
 function addSheet(root: ShadowRoot): (text: string) => void {
@@ -125,7 +124,7 @@ export class FrontdeskChat extends HTMLElement {
   connectedCallback(): void {
     this.panel?.connect()
     // Properties set before the element was defined sit on the instance and would hide the accessors.
-    for (const name of NAMES) {
+    for (const name of SETTING_NAMES) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value: unknown = this[name]
         delete (this as Partial<Record<SettingName, unknown>>)[name]
@@ -267,7 +266,7 @@ export class FrontdeskChat extends HTMLElement {
 }
 
 /** The settings as properties, defined once on the prototype: `chat.bookingUrl = '…'` reads like the attribute. */
-for (const name of NAMES) {
+for (const name of SETTING_NAMES) {
   Object.defineProperty(FrontdeskChat.prototype, name, {
     configurable: true,
     enumerable: true,
