@@ -68,7 +68,7 @@ export async function mount(attributes: Record<string, string> = SETTINGS): Prom
 
 /** The panel, once loaded (the launcher keeps it private; tests look inside). */
 export function panelOf(chat: FrontdeskChat): FrontdeskPanel | null {
-  return (chat as unknown as { panel: FrontdeskPanel | null }).panel
+  return (chat as unknown as { _panel: FrontdeskPanel | null })._panel
 }
 
 /** Every element matching `selector` in the launcher's and the panel's shadow roots. */

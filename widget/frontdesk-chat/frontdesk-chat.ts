@@ -81,21 +81,21 @@ export class FrontdeskChat extends HTMLElement {
   /** Marks Frontdesk's own class, to tell another copy of the widget from a page's own `frontdesk-chat`. */
   static readonly frontdesk = true
 
-  private settings: Settings = defaultSettings()
-  private readonly provided = new Set<SettingName>()
-  private readonly root: ShadowRoot
-  private readonly launcher: HTMLButtonElement
-  private readonly setAccent: (text: string) => void
+  private _settings: Settings = defaultSettings()
+  private readonly _provided = new Set<SettingName>()
+  private readonly _root: ShadowRoot
+  private readonly _launcher: HTMLButtonElement
+  private readonly _setAccent: (text: string) => void
   /** The chat, once its chunk is in. */
-  private panel: FrontdeskPanel | null = null
+  private _panel: FrontdeskPanel | null = null
   /** Open was asked for (the chunk may still be loading). */
-  private wanted = false
-  private checked = false
+  private _wanted = false
+  private _checked = false
 
   constructor() {
     super()
-    const root = (this.root = this.attachShadow({ mode: 'open' }))
-    const button = (this.launcher = document.createElement('button'))
+    const root = (this._root = this.attachShadow({ mode: 'open' }))
+    const button = (this._launcher = document.createElement('button'))
     button.type = 'button'
     button.className = 'l'
     button.setAttribute('part', 'launcher')
@@ -111,115 +111,115 @@ export class FrontdeskChat extends HTMLElement {
     }
     root.append(button)
     addSheet(root)(css)
-    this.setAccent = addSheet(root)
-    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => this.warm(), { passive: true })
-    button.addEventListener('click', () => void (this.wanted ? this.hide(true) : this.show(true)))
+    this._setAccent = addSheet(root)
+    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => this._warm(), { passive: true })
+    button.addEventListener('click', () => void (this._wanted ? this._hide(true) : this._show(true)))
     root.addEventListener('keydown', (event) => {
       // The panel marks an Escape it used itself (closing the suggestions) with preventDefault.
-      if ((event as KeyboardEvent).key === 'Escape' && this.wanted && !event.defaultPrevented) this.hide(true)
+      if ((event as KeyboardEvent).key === 'Escape' && this._wanted && !event.defaultPrevented) this._hide(true)
     })
-    this.apply()
+    this._apply()
   }
 
   connectedCallback(): void {
-    this.panel?.connect()
+    this._panel?.connect()
     // Properties set before the element was defined sit on the instance and would hide the accessors.
     for (const name of SETTING_NAMES) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value: unknown = this[name]
         delete (this as Partial<Record<SettingName, unknown>>)[name]
-        this.setSetting(name, value)
+        this._setSetting(name, value)
       }
     }
     // Only on the first insertion: moving the element around the page is not a new start.
-    if (this.checked) return
-    this.checked = true
+    if (this._checked) return
+    this._checked = true
     // Once the running script has finished, so attributes and properties set right after insertion count.
     queueMicrotask(() => {
       // The clinic opted in to loading the chat before any intent, once the page has loaded and is idle.
-      if (this.settings.preload === 'idle') {
-        const later = (): unknown => whenIdle(() => this.warm())
+      if (this._settings.preload === 'idle') {
+        const later = (): unknown => whenIdle(() => this._warm())
         if (document.readyState === 'complete') later()
         else addEventListener('load', later, { once: true })
       }
-      if (this.provided.has('bookingUrl')) return
+      if (this._provided.has('bookingUrl')) return
       console.error(
         'Frontdesk: the booking-url setting is missing. Add data-booking-url="https://…" to the script tag ' +
           '(or booking-url="…" to <frontdesk-chat>). Until then visitors are only offered the phone number.',
       )
     })
-    if (this.hasAttribute('open')) void this.show(false)
+    if (this.hasAttribute('open')) void this._show(false)
   }
 
   disconnectedCallback(): void {
-    this.panel?.disconnect()
+    this._panel?.disconnect()
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'open') {
-      if (this.isConnected) void (value === null ? this.hide(false) : this.show(false))
+      if (this.isConnected) void (value === null ? this._hide(false) : this._show(false))
       return
     }
     const setting = BY_ATTRIBUTE.get(name)
-    if (setting) this.setSetting(setting, value)
+    if (setting) this._setSetting(setting, value)
   }
 
   /** True while the panel is open. */
   get isOpen(): boolean {
-    return this.panel?.isOpen ?? false
+    return this._panel?.isOpen ?? false
   }
 
   /** Opens the panel with focus in the question field. Loads the chat (and then `kb.json`) the first time. */
   async open(): Promise<void> {
-    await this.show(true)
+    await this._show(true)
   }
 
   /** Closes the panel; focus returns to the launcher if it was inside the panel. */
   close(): void {
-    this.hide(false)
+    this._hide(false)
   }
 
   /** Opens or closes the panel. */
   async toggle(): Promise<void> {
-    if (this.wanted) this.hide(false)
-    else await this.show(true)
+    if (this._wanted) this._hide(false)
+    else await this._show(true)
   }
 
   /** Opens the panel (without moving focus) and asks a question as if the visitor typed it. */
   async ask(text: string): Promise<void> {
-    await this.show(false)
-    await this.panel?.ask(String(text ?? ''))
+    await this._show(false)
+    await this._panel?.ask(String(text ?? ''))
   }
 
   /** Clears the conversation, including a persisted one. */
   async reset(): Promise<void> {
-    const panel = this.panel ?? (this.settings.persist ? await this.ensurePanel().catch(() => null) : null)
+    const panel = this._panel ?? (this._settings.persist ? await this._ensurePanel().catch(() => null) : null)
     panel?.reset()
   }
 
-  private setSetting(name: SettingName, raw: unknown): void {
-    if (raw == null) this.provided.delete(name)
-    else this.provided.add(name)
-    this.settings = { ...this.settings, [name]: parseSetting(name, raw) }
-    this.apply()
+  private _setSetting(name: SettingName, raw: unknown): void {
+    if (raw == null) this._provided.delete(name)
+    else this._provided.add(name)
+    this._settings = { ...this._settings, [name]: parseSetting(name, raw) }
+    this._apply()
   }
 
-  private apply(): void {
-    const { title, position, accent } = this.settings
-    this.launcher.setAttribute('aria-label', `Open chat: ${title}`)
-    this.launcher.classList.toggle('left', position === 'left')
+  private _apply(): void {
+    const { title, position, accent } = this._settings
+    this._launcher.setAttribute('aria-label', `Open chat: ${title}`)
+    this._launcher.classList.toggle('left', position === 'left')
     // Validated by `isColor`, so the value cannot end the rule.
-    this.setAccent(accent ? `:host{--frontdesk-accent:${accent}}` : '')
-    if (this.panel) this.panel.settings = this.settings
+    this._setAccent(accent ? `:host{--frontdesk-accent:${accent}}` : '')
+    if (this._panel) this._panel.settings = this._settings
   }
 
   /**
    * The visitor may open the chat soon: load the chunk, then, in idle time, build the hidden panel and start
    * loading the knowledge base. Not when they save data: then everything waits for the click.
    */
-  private warm(): void {
-    if (this.panel || savingData()) return
-    void this.ensurePanel(false)
+  private _warm(): void {
+    if (this._panel || savingData()) return
+    void this._ensurePanel(false)
       .then((panel) => {
         panel.preload()
         // Rendered in a task of its own: the chunk has just run in this one.
@@ -230,38 +230,38 @@ export class FrontdeskChat extends HTMLElement {
   }
 
   /** The panel, created once the chunk is in; `attach`: in the page too (rendered). */
-  private async ensurePanel(attach = true): Promise<FrontdeskPanel> {
-    if (!this.panel) {
+  private async _ensurePanel(attach = true): Promise<FrontdeskPanel> {
+    if (!this._panel) {
       const { createPanel } = await loadPanel()
-      this.panel ??= createPanel(this.settings, {
+      this._panel ??= createPanel(this._settings, {
         chat: this,
-        root: this.root,
-        launcher: this.launcher,
+        root: this._root,
+        launcher: this._launcher,
         events: { FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent },
-        close: () => this.hide(true),
+        close: () => this._hide(true),
       })
     }
-    if (attach) this.panel.attach()
-    return this.panel
+    if (attach) this._panel.attach()
+    return this._panel
   }
 
-  private async show(focus: boolean): Promise<void> {
-    this.wanted = true
+  private async _show(focus: boolean): Promise<void> {
+    this._wanted = true
     let panel: FrontdeskPanel
     try {
-      panel = await this.ensurePanel()
+      panel = await this._ensurePanel()
     } catch (error) {
-      this.wanted = this.isOpen
+      this._wanted = this.isOpen
       console.error(`Frontdesk: could not load the chat; ${whyNoChunk(error)}`, error)
       return
     }
     // Not when it was closed while the chunk was loading.
-    if (this.wanted) await panel.open(focus)
+    if (this._wanted) await panel.open(focus)
   }
 
-  private hide(focusLauncher: boolean): void {
-    this.wanted = false
-    this.panel?.close(focusLauncher)
+  private _hide(focusLauncher: boolean): void {
+    this._wanted = false
+    this._panel?.close(focusLauncher)
   }
 }
 
@@ -271,10 +271,10 @@ for (const name of SETTING_NAMES) {
     configurable: true,
     enumerable: true,
     get(this: FrontdeskChat) {
-      return (this as unknown as { settings: Settings }).settings[name]
+      return (this as unknown as { _settings: Settings })._settings[name]
     },
     set(this: FrontdeskChat, value: unknown) {
-      ;(this as unknown as { setSetting(name: SettingName, value: unknown): void }).setSetting(name, value)
+      ;(this as unknown as { _setSetting(name: SettingName, value: unknown): void })._setSetting(name, value)
     },
   })
 }

@@ -57,19 +57,19 @@ export class FrontdeskPanel extends SignalView {
   host!: PanelHost
   store!: ChatStore
   typeahead!: Typeahead
-  private current!: Settings
-  private readonly followViewport = viewportFollower(this.renderRoot)
+  private _current!: Settings
+  private readonly _followViewport = viewportFollower(this.renderRoot)
   /** The id of the newest message rendered, to scroll when a new one comes. */
-  private lastShown = 0
-  private context: MessageContext | null = null
-  private readonly list = new MessageList((message: ChatMessage) => renderMessage(message, this.messageContext()), this)
+  private _lastShown = 0
+  private _context: MessageContext | null = null
+  private readonly _list = new MessageList((message: ChatMessage) => renderMessage(message, this._messageContext()), this)
 
   /** The launcher's settings; a new object on every change. */
   get settings(): Settings {
-    return this.current
+    return this._current
   }
   set settings(value: Settings) {
-    this.current = value
+    this._current = value
     this.store?.configure({ threshold: value.threshold, emergencyNumber: value.emergencyNumber })
     this.requestUpdate()
   }
@@ -102,8 +102,8 @@ export class FrontdeskPanel extends SignalView {
       this.element.hidden = false
       this.host.launcher.setAttribute('aria-expanded', 'true')
       void this.store.start()
-      this.followViewport(true)
-      this.emit(new this.host.events.FrontdeskOpenEvent(null))
+      this._followViewport(true)
+      this._emit(new this.host.events.FrontdeskOpenEvent(null))
     }
     if (focus) await this.focusInput()
   }
@@ -115,10 +115,10 @@ export class FrontdeskPanel extends SignalView {
     const focusInside = root.activeElement !== null && root.activeElement !== launcher
     launcher.setAttribute('aria-expanded', 'false')
     this.element.hidden = true
-    this.followViewport(false)
+    this._followViewport(false)
     this.typeahead.dismiss()
     if (focusLauncher || focusInside) launcher.focus()
-    this.emit(new this.host.events.FrontdeskCloseEvent(null))
+    this._emit(new this.host.events.FrontdeskCloseEvent(null))
   }
 
   /** Moves focus to the question field once rendered. */
@@ -129,72 +129,72 @@ export class FrontdeskPanel extends SignalView {
 
   /** Asks a question as if typed. */
   async ask(text: string): Promise<void> {
-    this.report(await this.store.ask(text))
+    this._report(await this.store.ask(text))
   }
 
   /** Clears the conversation. */
   reset(): void {
     this.store.reset()
     this.typeahead.clear()
-    this.lastShown = 0
+    this._lastShown = 0
   }
 
   override connect(): void {
     super.connect()
-    if (!this.element.hidden) this.followViewport(true)
+    if (!this.element.hidden) this._followViewport(true)
   }
 
   override disconnect(): void {
     super.disconnect()
-    this.followViewport(false)
+    this._followViewport(false)
   }
 
   /** What message templates read besides the message: a new object only when the settings change. */
-  private messageContext(): MessageContext {
+  private _messageContext(): MessageContext {
     const crisisLine = this.store.engine.value?.options.crisisLine ?? defaultEngineOptions.crisisLine
-    if (this.context?.settings !== this.current || this.context.crisisLine !== crisisLine) {
-      this.context = {
-        settings: this.current,
+    if (this._context?.settings !== this._current || this._context.crisisLine !== crisisLine) {
+      this._context = {
+        settings: this._current,
         crisisLine,
-        choose: (chip) => void this.choose(chip),
-        rate: (message, helpful) => this.rate(message, helpful),
-        booked: (from) => this.emit(new this.host.events.FrontdeskBookingEvent({ from, href: this.current.bookingUrl ?? '' })),
+        choose: (chip) => void this._choose(chip),
+        rate: (message, helpful) => this._rate(message, helpful),
+        booked: (from) => this._emit(new this.host.events.FrontdeskBookingEvent({ from, href: this._current.bookingUrl ?? '' })),
       }
     }
-    return this.context
+    return this._context
   }
 
   /** Tells the page, with an event from `<frontdesk-chat>`. */
-  private emit(event: Event): void {
+  private _emit(event: Event): void {
     this.host.chat.dispatchEvent(event)
   }
 
-  private report(detail: ReplyDetail | null): void {
-    if (detail) this.emit(new this.host.events.FrontdeskReplyEvent(detail))
+  private _report(detail: ReplyDetail | null): void {
+    if (detail) this._emit(new this.host.events.FrontdeskReplyEvent(detail))
   }
 
-  private async choose(chip: Chip): Promise<void> {
+  private async _choose(chip: Chip): Promise<void> {
     this.typeahead.clear()
-    this.report(await this.store.choose(chip))
+    this._report(await this.store.choose(chip))
   }
 
-  private rate(message: BotMessage, helpful: boolean): void {
+  private _rate(message: BotMessage, helpful: boolean): void {
     const pairId = this.store.rate(message.id, helpful)
     if (pairId === null) return
-    this.emit(new this.host.events.FrontdeskFeedbackEvent({ pairId, helpful }))
+    this._emit(new this.host.events.FrontdeskFeedbackEvent({ pairId, helpful }))
     // The pressed button is replaced: put focus on what replaced it rather than losing it to the page.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#fb${message.id}`)?.focus())
   }
 
   /** Sends what is typed (Enter or the send button). */
-  private send(): void {
+  private _send(): void {
     const text = this.typeahead.text.value
     if (!text.trim()) return
     this.typeahead.clear()
     void this.ask(text)
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  private _onKeydown(event: KeyboardEvent): void {
     const typeahead = this.typeahead
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (typeahead.options.value.length === 0) return
@@ -204,8 +204,8 @@ export class FrontdeskPanel extends SignalView {
       // No <form>: nothing here may submit anything anywhere.
       event.preventDefault()
       const picked = typeahead.current()
-      if (picked) void this.choose(picked)
-      else this.send()
+      if (picked) void this._choose(picked)
+      else this._send()
     } else if (event.key === 'Escape' && typeahead.dismiss()) {
       // Only the list closes; `<frontdesk-chat>` leaves a prevented Escape alone.
       event.preventDefault()
@@ -213,12 +213,12 @@ export class FrontdeskPanel extends SignalView {
   }
 
   protected override updated(): void {
-    this.list.sync(this.store.messages.peek(), this.messageContext())
+    this._list.sync(this.store.messages.peek(), this._messageContext())
     const log = this.renderRoot.querySelector<HTMLElement>('.log')
     const last = this.store.messages.peek().at(-1)?.id ?? 0
-    if (last === this.lastShown) return
-    const grew = last > this.lastShown
-    this.lastShown = last
+    if (last === this._lastShown) return
+    const grew = last > this._lastShown
+    this._lastShown = last
     const question = [...(log?.querySelectorAll<HTMLElement>('[data-from="visitor"]') ?? [])].at(-1)
     if (!log || !grew) return
     // Read from the question down: a long answer from its start, a short one fully in view at the bottom.
@@ -227,8 +227,8 @@ export class FrontdeskPanel extends SignalView {
   }
 
   protected override template(): unknown {
-    const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this.current
-    const ctx = this.messageContext()
+    const { title, bookingUrl, bookingLabel, position, greeting, suggestions } = this._current
+    const ctx = this._messageContext()
     const { messages, earlier, waiting, announcement } = this.store
     // Read here so that a new message renders; `updated()` puts the messages in place.
     void messages.value
@@ -238,7 +238,7 @@ export class FrontdeskPanel extends SignalView {
       <div class="head" part="header">
         <h2 id="title" part="title" title=${title}>${title}</h2>
         ${bookingUrl ? html`<a class="book" part="booking" href=${bookingUrl} @click=${() => ctx.booked('header')}>${bookingLabel}</a>` : nothing}
-        <button type="button" class="icon" part="reset" aria-label="Start over" title="Start over" @click=${() => this.restart()}>
+        <button type="button" class="icon" part="reset" aria-label="Start over" title="Start over" @click=${() => this._restart()}>
           <span class="re" aria-hidden="true"></span>
         </button>
         <button type="button" class="icon" part="close" aria-label="Close chat" @click=${() => this.host.close()}>
@@ -248,7 +248,7 @@ export class FrontdeskPanel extends SignalView {
       <div class="log" part="log" role="region" aria-label="Conversation" tabindex="0">
         ${renderGreeting(greeting, this.store.starters(suggestions), ctx)}
         ${earlier.value > 0 ? html`<p class="note earlier" part="earlier">Earlier messages are not shown.</p>` : nothing}
-        ${this.list.element}
+        ${this._list.element}
         ${waiting.value > 0 ? html`<div class="typing" aria-hidden="true"><span></span><span></span><span></span></div>` : nothing}
       </div>
       <div class="composer" part="composer">
@@ -257,22 +257,22 @@ export class FrontdeskPanel extends SignalView {
             aria-controls="suggestions" aria-expanded=${expanded.value ? 'true' : 'false'} aria-activedescendant=${activeId}
             autocomplete="off" enterkeyhint="send" maxlength="500" placeholder="Type your question…" dir="auto"
             .value=${text.value} @input=${(event: Event) => this.typeahead.input((event.target as HTMLInputElement).value)}
-            @keydown=${this.onKeydown} @blur=${() => this.typeahead.dismiss()} />
+            @keydown=${this._onKeydown} @blur=${() => this.typeahead.dismiss()} />
           <ul id="suggestions" part="suggestions" role="listbox" aria-label="Suggested questions" ?hidden=${!expanded.value}>
             ${options.value.map(
               (option, index) => html`<li id="opt${index}" part="option" role="option" dir="auto" aria-selected=${index === active.value ? 'true' : 'false'}
-                @mousedown=${(event: Event) => event.preventDefault()} @click=${() => void this.choose(option)}>${option.question}</li>`,
+                @mousedown=${(event: Event) => event.preventDefault()} @click=${() => void this._choose(option)}>${option.question}</li>`,
             )}
           </ul>
         </div>
-        <button type="button" class="send" part="send" aria-label="Send" @click=${() => this.send()}><span class="arrow" aria-hidden="true"></span></button>
+        <button type="button" class="send" part="send" aria-label="Send" @click=${() => this._send()}><span class="arrow" aria-hidden="true"></span></button>
       </div>
       <p class="disclaimer" part="disclaimer">Answers are general information, not medical advice.</p>
       <div class="sr" part="live" role="status" aria-live="polite">${announcement.value}</div>
     </section>`
   }
 
-  private restart(): void {
+  private _restart(): void {
     this.reset()
     void this.focusInput()
   }

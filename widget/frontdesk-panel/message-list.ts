@@ -9,16 +9,16 @@ import { render } from 'lit/html.js'
 export class MessageList<M extends { id: number }> {
   /** The container: its children are the messages' elements, in order. */
   readonly element: HTMLElement = document.createElement('div')
-  private shown = new Map<number, [message: M, element: HTMLElement]>()
-  private context: unknown
+  private _shown = new Map<number, [message: M, element: HTMLElement]>()
+  private _context: unknown
 
   /**
    * @param template The template of one message.
    * @param host What `this` is in the templates' event listeners.
    */
   constructor(
-    private readonly template: (message: M) => unknown,
-    private readonly host: object,
+    private readonly _template: (message: M) => unknown,
+    private readonly _host: object,
   ) {
     this.element.className = 'msgs'
   }
@@ -29,27 +29,27 @@ export class MessageList<M extends { id: number }> {
    * message whose template throws is left out, and the rest are shown.
    */
   sync(messages: readonly M[], context: unknown): void {
-    const everything = context !== this.context
-    this.context = context
+    const everything = context !== this._context
+    this._context = context
     const ids = new Set(messages.map((message) => message.id))
-    for (const [id, [, element]] of this.shown) {
+    for (const [id, [, element]] of this._shown) {
       if (!ids.has(id)) {
         element.remove()
-        this.shown.delete(id)
+        this._shown.delete(id)
       }
     }
     for (const message of messages) {
-      const entry = this.shown.get(message.id)
+      const entry = this._shown.get(message.id)
       if (entry?.[0] === message && !everything) continue
       const element = entry?.[1] ?? this.element.appendChild(document.createElement('div'))
-      this.shown.set(message.id, [message, element])
+      this._shown.set(message.id, [message, element])
       try {
-        render(this.template(message), element, { host: this.host })
+        render(this._template(message), element, { host: this._host })
       } catch (error) {
         // Left out, in a fresh element: lit-html's state in this one may be half-updated.
         const empty = document.createElement('div')
         element.replaceWith(empty)
-        this.shown.set(message.id, [message, empty])
+        this._shown.set(message.id, [message, empty])
         console.error('Frontdesk: a message could not be shown', error)
       }
     }

@@ -59,8 +59,8 @@ export abstract class SignalView {
   readonly renderRoot: ShadowRoot = this.element.attachShadow({ mode: 'open' })
   /** Settles once the scheduled render, if any, is done. */
   updateComplete: Promise<void> = Promise.resolve()
-  private dispose: (() => void) | undefined
-  private pending = false
+  private _dispose: (() => void) | undefined
+  private _pending = false
 
   constructor() {
     adoptStyles(this.renderRoot, (this.constructor as typeof SignalView).styles)
@@ -74,9 +74,9 @@ export abstract class SignalView {
 
   /** Schedules a render in a microtask; requests made before it runs share it. */
   requestUpdate(): void {
-    if (this.pending) return
-    this.pending = true
-    this.updateComplete = Promise.resolve().then(() => this.update())
+    if (this._pending) return
+    this._pending = true
+    this.updateComplete = Promise.resolve().then(() => this._update())
   }
 
   /** The element was inserted into the document (again): render. */
@@ -86,17 +86,17 @@ export abstract class SignalView {
 
   /** The element left the document: stop rendering until {@link connect}. */
   disconnect(): void {
-    this.dispose?.()
-    this.dispose = undefined
+    this._dispose?.()
+    this._dispose = undefined
   }
 
-  private update(): void {
-    this.pending = false
+  private _update(): void {
+    this._pending = false
     if (!this.element.isConnected) return
-    this.dispose?.()
+    this._dispose?.()
     let first = true
     // The first run renders, subscribing to every signal the template read; any later run means one changed.
-    this.dispose = effect(() => {
+    this._dispose = effect(() => {
       if (!first) return this.requestUpdate()
       first = false
       try {

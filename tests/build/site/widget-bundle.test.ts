@@ -35,6 +35,14 @@ describe('bundleWidget', () => {
     expect(chunk).not.toMatch(/is below the threshold|pairs within|\bmatchedWords:/)
   })
 
+  it('shortens the names of private members (a leading underscore), and only those', () => {
+    const launcher = readFileSync(join(out, 'frontdesk.js'), 'utf8')
+    expect(launcher).not.toMatch(/\b_(wanted|settings|ensurePanel)\b/)
+    // Public members, and the panel's, called across the chunk's edge, keep theirs.
+    expect(launcher).toMatch(/\bget isOpen\(\)/)
+    expect(launcher).toMatch(/\.attach\(\)/)
+  })
+
   it('adds no globals: Lit’s version registries are stripped', () => {
     for (const name of readdirSync(join(out, 'chunks'))) {
       expect(readFileSync(join(out, 'chunks', name), 'utf8')).not.toMatch(/Versions/)
