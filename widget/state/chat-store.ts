@@ -75,7 +75,7 @@ export function createChatStore(options: ChatStoreOptions) {
     return [built, made]
   }
 
-  const dispose = slot ? effect(() => slot.save(messages.value)) : () => {}
+  if (slot) effect(() => slot.save(messages.value))
 
   const push = (...added: ChatMessage[]): void => {
     const all = [...messages.value, ...added]
@@ -215,8 +215,5 @@ export function createChatStore(options: ChatStoreOptions) {
       })
       slot?.clear()
     },
-
-    /** Stops persisting. */
-    dispose,
   }
 }
