@@ -8,7 +8,7 @@ import { createEngine, indexSteps, parseKb, type Engine, type EngineOptions, typ
 import type { ReplyDetail } from '../events.ts'
 import { runInSlices } from './idle.ts'
 import { createKbLoader, type KbLoaderOptions } from './kb-loader.ts'
-import { fromPair, fromReply, replyDetail, restoreMessages, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
+import { fromPair, fromReply, replyDetail, restoreMessages, toChips, unavailable, type BotMessage, type ChatMessage, type Chip } from './messages.ts'
 import { sessionSlot } from './storage.ts'
 
 /** The most messages a conversation keeps (and the panel shows); older ones are dropped, so a long chat stays fast. */
@@ -182,7 +182,7 @@ export function createChatStore(options: ChatStoreOptions) {
     /** The greeting's chips: the clinic's suggestions (matched to pairs when the engine knows them), else the first questions. */
     starters(suggestions: readonly string[]): Chip[] {
       const current = engine.value
-      if (suggestions.length === 0) return (current?.pairs ?? []).slice(0, 3).map((pair) => ({ id: pair.id, question: pair.question }))
+      if (suggestions.length === 0) return toChips((current?.pairs ?? []).slice(0, 3))
       const key = suggestions.join('|')
       if (starterCache.engine !== current || starterCache.key !== key) {
         const chips = suggestions.map((question) => {

@@ -60,7 +60,8 @@ export const THANKS_TEXT = 'Thanks for letting us know!'
 /** The reply to a "No" under an answer; the booking offer and the phone follow. */
 export const SORRY_TEXT = "Sorry that didn't help. The clinic's team can answer you directly."
 
-const toChips = (pairs: readonly KbPair[]): Chip[] => pairs.map((pair) => ({ id: pair.id, question: pair.question }))
+/** Chips for pairs: each asks its pair's question. */
+export const toChips = (pairs: readonly KbPair[]): Chip[] => pairs.map((pair) => ({ id: pair.id, question: pair.question }))
 
 function bot(id: number, kind: BotKind, text: string, extra: Partial<BotMessage> = {}): BotMessage {
   return { id, from: 'bot', kind, text, rich: null, source: null, pairId: null, confidence: 0, chips: [], help: false, feedback: null, crisis: false, ...extra }
