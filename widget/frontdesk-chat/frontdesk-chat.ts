@@ -240,6 +240,9 @@ export class FrontdeskChat extends HTMLElement {
         events: { FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent },
         close: () => this._hide(true),
       })
+      // The chunk may have run in this very task (on a click without intent first): render in the next one, so that
+      // neither makes a long task on a slow phone.
+      if (attach) await new Promise((resolve) => setTimeout(resolve))
     }
     if (attach) this._panel.attach()
     return this._panel

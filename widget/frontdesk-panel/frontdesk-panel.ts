@@ -10,6 +10,7 @@ import { defaultEngineOptions } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
+import { nextFrame } from '../state/idle.ts'
 import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
@@ -121,9 +122,11 @@ export class FrontdeskPanel extends SignalView {
     this._emit(new this.host.events.FrontdeskCloseEvent(null))
   }
 
-  /** Moves focus to the question field once rendered. */
+  /** Moves focus to the question field once rendered, in the frame that shows it. */
   async focusInput(): Promise<void> {
     await this.updateComplete
+    // Focus lays out the page: in the task that rendered the panel, that made it a long one on a slow phone.
+    await nextFrame()
     this.renderRoot.querySelector('input')?.focus()
   }
 
@@ -219,11 +222,14 @@ export class FrontdeskPanel extends SignalView {
     if (last === this._lastShown) return
     const grew = last > this._lastShown
     this._lastShown = last
-    const question = [...(log?.querySelectorAll<HTMLElement>('[data-from="visitor"]') ?? [])].at(-1)
     if (!log || !grew) return
-    // Read from the question down: a long answer from its start, a short one fully in view at the bottom.
-    const bottom = log.scrollHeight - log.clientHeight
-    log.scrollTop = question ? Math.min(bottom, question.offsetTop - 12) : bottom
+    // Measured in the next frame, with its layout: measuring here would lay out in the task that rendered the reply.
+    void nextFrame().then(() => {
+      const question = [...log.querySelectorAll<HTMLElement>('[data-from="visitor"]')].at(-1)
+      // Read from the question down: a long answer from its start, a short one fully in view at the bottom.
+      const bottom = log.scrollHeight - log.clientHeight
+      log.scrollTop = question ? Math.min(bottom, question.offsetTop - 12) : bottom
+    })
   }
 
   protected override template(): unknown {

@@ -3,6 +3,7 @@
  * the question field stays above the on-screen keyboard: a stylesheet of its own in the panel's shadow root holds
  * the one rule that places it.
  */
+import { nextFrame } from '../state/idle.ts'
 
 /** Returns the switch that starts (on open) and stops (on close) following the visible area for the panel in `root`. */
 export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
@@ -27,6 +28,8 @@ export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
       sheet = new CSSStyleSheet()
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     }
-    place()
+    // Read in the next frame: reading the visible area lays out the page, which in the task that renders the opening
+    // panel made it a long one on a slow phone. Until then the panel covers the screen, as without this rule.
+    void nextFrame().then(place)
   }
 }

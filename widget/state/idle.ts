@@ -44,7 +44,8 @@ export function runInSlices<T>(steps: Iterator<unknown, T>, priority: () => Prio
       try {
         do {
           const step = steps.next()
-          if (step.done) return resolve(step.value)
+          // In a task of its own: what the caller does with the result (a first reply rendered) is work too.
+          if (step.done) return later(() => resolve(step.value), priority())
         } while (performance.now() < end)
       } catch (error) {
         return reject(error)
@@ -52,5 +53,18 @@ export function runInSlices<T>(steps: Iterator<unknown, T>, priority: () => Prio
       later(slice, priority())
     }
     later(slice, priority())
+  })
+}
+
+/**
+ * Resolves in the next frame, before its layout: DOM read or focused there shares the layout the frame does anyway,
+ * rather than forcing one in the task that changed the DOM. After 100 ms at the latest, as a hidden tab draws no
+ * frames.
+ */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => resolve()
+    requestAnimationFrame(done)
+    setTimeout(done, 100)
   })
 }

@@ -1,6 +1,6 @@
 /** `runInSlices`: long work in background tasks, the page's own tasks running between them. */
-import { describe, expect, it } from 'vitest'
-import { runInSlices, SLICE_MS } from '../../../widget/state/idle.ts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { nextFrame, runInSlices, SLICE_MS } from '../../../widget/state/idle.ts'
 
 /** Keeps the thread busy for `ms`, as a step of real work does. */
 function busy(ms: number): void {
@@ -9,6 +9,11 @@ function busy(ms: number): void {
     // spin
   }
 }
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 describe('runInSlices', () => {
   it('runs nothing at once, then every step, and resolves to what the steps return', async () => {
@@ -46,6 +51,27 @@ describe('runInSlices', () => {
     expect(tasks).toBeGreaterThanOrEqual(4)
   })
 
+  it('resolves in a task of its own, so that what the caller does with the result is not added to the last slice', async () => {
+    // The browser's scheduler, stubbed: its tasks run when the test says.
+    const tasks: (() => void)[] = []
+    vi.stubGlobal('scheduler', { postTask: (task: () => void) => (tasks.push(task), Promise.resolve()) })
+    function* steps(): Generator<void, string> {
+      yield
+      return 'built'
+    }
+    let result = ''
+    void runInSlices(steps()).then((value) => (result = value))
+    tasks.shift()!()
+    // The one slice ran every step; its microtasks too.
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(result).toBe('')
+    expect(tasks).toHaveLength(1)
+    tasks.shift()!()
+    await Promise.resolve()
+    expect(result).toBe('built')
+  })
+
   it('rejects with what a step throws, and runs no step after it', async () => {
     const ran: number[] = []
     function* steps(): Generator<void, void> {
@@ -57,5 +83,30 @@ describe('runInSlices', () => {
     }
     await expect(runInSlices(steps())).rejects.toThrow('Frontdesk: kb.json was built with other options')
     expect(ran).toEqual([0, 1])
+  })
+})
+
+describe('nextFrame', () => {
+  it('resolves in the next animation frame', async () => {
+    let frame: FrameRequestCallback | undefined
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => ((frame = callback), 1))
+    let resolved = false
+    void nextFrame().then(() => (resolved = true))
+    await Promise.resolve()
+    expect(resolved).toBe(false)
+    frame!(0)
+    await Promise.resolve()
+    expect(resolved).toBe(true)
+  })
+
+  it('resolves after 100 ms where no frame comes (a hidden tab draws none)', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('requestAnimationFrame', () => 1)
+    let resolved = false
+    void nextFrame().then(() => (resolved = true))
+    await vi.advanceTimersByTimeAsync(99)
+    expect(resolved).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(resolved).toBe(true)
   })
 })
