@@ -16,10 +16,10 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
  * "Speed and size", for what each part weighs and what the targets would take.
  */
 export const BUDGETS = {
-  /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.96 kB). */
+  /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.97 kB). */
   launcher: 4_000,
-  /** Every JavaScript file of the widget (28.07 kB, reading the compact `kb.json` included). */
-  widget: 28_100,
+  /** Every JavaScript file of the widget (28.18 kB, reading the compact `kb.json` included). */
+  widget: 28_200,
   /**
    * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 24.8 kB, of which
    * its answers are about 7 kB and its phrasings, stored as the engine's terms, about 9 kB.

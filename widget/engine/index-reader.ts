@@ -13,8 +13,10 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { KbFile } from './kb-format.ts'
 import { FIELD_BOOSTS, indexOptionsHash, type SearchHit } from './index-format.ts'
-import { createAnalyzer, type Analyzer } from './text.ts'
+import { analyzerSteps, type Analyzer } from './text.ts'
 
+/** Terms added to the radix tree of known words per step of {@link LoadedIndex.vocabularySteps}. */
+const TERMS_PER_STEP = 250
 /** MiniSearch's BM25+ parameters and prefix weight (its defaults), so scores match `MiniSearch#search`. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 const PREFIX_WEIGHT = 0.375
@@ -30,6 +32,8 @@ export interface LoadedIndex {
   documentCount: number
   /** Every known term, synonym variants included, in a radix tree built on first use (typos, prefixes). */
   vocabulary(): SearchableMap<number>
+  /** Builds {@link LoadedIndex.vocabulary} in steps, so that a caller can spread the work over idle time. */
+  vocabularySteps(): Generator<void, SearchableMap<number>, void>
   /** A document's text as terms, analyzed once when the index was built: its ways of asking, in order, and its answer. */
   analyzed(id: string): AnalyzedDoc | undefined
   /** Searches analyzed terms, OR-combined, ranked by BM25+ with field boosts, best first; the `limit` best, or all. */
@@ -65,7 +69,7 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
     )
   }
   yield
-  const analyzer = createAnalyzer(text)
+  const analyzer = yield* analyzerSteps(text)
   yield
   const docs = [
     ...kb.pairs.map((pair) => [pair.id, pair.question, pair, pair.answerText] as const),
@@ -153,13 +157,24 @@ function searchable(
 ): LoadedIndex {
   const documentCount = ids.length
   let tree: SearchableMap<number> | null = null
-  const vocabulary = (): SearchableMap<number> => {
-    if (!tree) {
-      tree = SearchableMap.from(df) as SearchableMap<number>
-      // A variant the index holds only as its canonical is still a known word; it counts as rare.
-      for (const variant of analyzer.variantTerms) if (!tree.has(variant)) tree.set(variant, 1)
+  function* vocabularySteps(): Generator<void, SearchableMap<number>, void> {
+    if (tree) return tree
+    const building = new SearchableMap<number>()
+    let n = 0
+    for (const [term, count] of df) {
+      building.set(term, count)
+      if (++n % TERMS_PER_STEP === 0) yield
     }
-    return tree
+    // A variant the index holds only as its canonical is still a known word; it counts as rare.
+    for (const variant of analyzer.variantTerms) if (!building.has(variant)) building.set(variant, 1)
+    return (tree ??= building)
+  }
+  const vocabulary = (): SearchableMap<number> => {
+    const steps = vocabularySteps()
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
   }
 
   // The running search, by document: its score, the query terms it matched (as bits of two words: a query has at
@@ -204,6 +219,7 @@ function searchable(
     df,
     documentCount,
     vocabulary,
+    vocabularySteps,
     analyzed: (id) => analyzed.get(id),
     search(terms, options = {}) {
       const fields = options.fields ?? FIELDS

@@ -128,10 +128,11 @@ interface SynonymTable {
  * whatever the stemmer makes of it, word for word. A variant made only of ignored words can never be told apart
  * from filler; the compiler reports it.
  */
-function compileSynonyms(synonyms: readonly KbSynonym[], tokens: (text: string) => Token[]): SynonymTable {
+function* compileSynonyms(synonyms: readonly KbSynonym[], tokens: (text: string) => Token[]): Generator<void, SynonymTable, void> {
   const byFirst: SynonymTable['byFirst'] = new Map()
   const variantTerms = new Set<string>()
-  for (const { canonical, variants } of synonyms) {
+  for (const [n, { canonical, variants }] of synonyms.entries()) {
+    if (n > 0 && n % SYNONYMS_PER_STEP === 0) yield
     const canonicalTokens = tokens(canonical).filter((token) => !token.ignored)
     for (const variant of variants) {
       const variantTokens = tokens(variant)
@@ -166,8 +167,23 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
   return out
 }
 
+/**
+ * Synonym groups compiled per step of {@link analyzerSteps}: the stemmer's first few hundred words, before the
+ * JavaScript engine has compiled it, take tens of milliseconds on a slow phone.
+ */
+const SYNONYMS_PER_STEP = 10
+
 /** Creates the analyzer for a knowledge base's synonyms and ignored words. The same one must index and query. */
-export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
+export function createAnalyzer(options: TextOptions): Analyzer {
+  const steps = analyzerSteps(options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Creates the analyzer ({@link createAnalyzer}) in steps, so that a caller can spread the work over idle time. */
+export function* analyzerSteps({ synonyms, ignored }: TextOptions): Generator<void, Analyzer, void> {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
   // Tokens are never changed once made, so a word's token is made once and shared: building an index reads
@@ -184,7 +200,7 @@ export function createAnalyzer({ synonyms, ignored }: TextOptions): Analyzer {
   const tokens = (text: string): Token[] => words(fold(text)).map(token)
   const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
   const base = (text: string): string[] => terms(tokens(text))
-  const table = compileSynonyms(synonyms, tokens)
+  const table = yield* compileSynonyms(synonyms, tokens)
   const finishTokens = (list: readonly Token[]): Token[] => applySynonyms(list, table).filter((token) => !token.ignored)
   const finish = (list: readonly Token[]): string[] => terms(applySynonyms(list, table))
   return Object.assign((text: string) => finish(tokens(text)), { tokens, finish, finishTokens, base, isIgnored, ignored: ignoredSet, variantTerms: table.variantTerms })

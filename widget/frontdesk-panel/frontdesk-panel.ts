@@ -62,6 +62,8 @@ export class FrontdeskPanel extends SignalView {
   private readonly _followViewport = viewportFollower(this.renderRoot)
   /** The id of the newest message rendered, to scroll when a new one comes. */
   private _lastShown = 0
+  /** Whether a frame has laid the panel out since it was put in the page. */
+  private _laidOut = false
   private _context: MessageContext | null = null
   private readonly _list = new MessageList((message: ChatMessage) => renderMessage(message, this._messageContext()), this)
 
@@ -92,6 +94,9 @@ export class FrontdeskPanel extends SignalView {
     root.append(this.element)
     this.connect()
     launcher.setAttribute('aria-controls', this.element.id)
+    // Hidden, the panel is still laid out (`visibility: hidden`), by the next frame.
+    this._laidOut = false
+    void nextFrame().then(() => (this._laidOut = true))
   }
 
   /**
@@ -122,11 +127,11 @@ export class FrontdeskPanel extends SignalView {
     this._emit(new this.host.events.FrontdeskCloseEvent(null))
   }
 
-  /** Moves focus to the question field once rendered, in the frame that shows it. */
+  /** Moves focus to the question field once rendered (laid out, in a frame, when it has just been rendered). */
   async focusInput(): Promise<void> {
     await this.updateComplete
-    // Focus lays out the page: in the task that rendered the panel, that made it a long one on a slow phone.
-    await nextFrame()
+    // Focus lays out what is not yet: in the task that rendered the panel, that made it a long one on a slow phone.
+    if (!this._laidOut) await nextFrame()
     this.renderRoot.querySelector('input')?.focus()
   }
 

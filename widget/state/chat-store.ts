@@ -67,9 +67,12 @@ export function createChatStore(options: ChatStoreOptions) {
   /** The index, then the engine, then a first reply: the code a reply runs is readied in idle time too. */
   function* buildSteps(file: KbFile): Generator<void, [LoadedIndex, Engine]> {
     const built = yield* indexSteps(file)
-    built.vocabulary()
+    yield* built.vocabularySteps()
     yield
     const made = createEngine(file, engineOptions, built)
+    yield
+    // The code a reply runs, readied in two steps: the checks for small talk and emergencies, then the matching.
+    made.reply('thanks')
     yield
     made.reply(file.pairs[0]?.question ?? '')
     return [built, made]

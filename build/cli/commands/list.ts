@@ -7,8 +7,8 @@ export const command: Command = {
   usage: `Usage: frontdesk list [--json] [--kb FILE]
 
 Prints every pair: with --json, one JSON array of
-{"id", "question", "aliases", "answer" (plain text), "source" ("page#section"; null without the kb-staff.json
-beside the kb.json), "related"}.
+{"id", "question", "aliases", "answer" (plain text), "source" ("page#section"), "related"}. The aliases' wording
+and the source come from the kb-staff.json beside the kb.json: without it, aliases are [] and source is null.
 
 Options:
   --json      JSON output

@@ -100,3 +100,18 @@ describe('indexSteps', () => {
     expect(built.search(terms)[0]!.id).toBe('pair-17')
   })
 })
+
+describe('LoadedIndex#vocabularySteps', () => {
+  it('builds the radix tree of known words in steps, the same as vocabulary() builds at once', () => {
+    const synthetic = syntheticKb(200)
+    const stepped = loadIndex(synthetic)
+    const steps = stepped.vocabularySteps()
+    let yields = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) yields++
+    expect(yields).toBeGreaterThanOrEqual(2)
+    expect([...step.value.entries()]).toEqual([...loadIndex(synthetic).vocabulary().entries()])
+    // Built once: the tree the steps made is the one the index uses.
+    expect(stepped.vocabulary()).toBe(step.value)
+  })
+})

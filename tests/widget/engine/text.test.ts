@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
-import { createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
+import { analyzerSteps, createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
 
 const { ignored } = defaultLanguage()
 const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
@@ -83,5 +83,21 @@ describe('createAnalyzer', () => {
     // "same" is ignored: the variant "same time" must not shrink to "time" and catch every "time".
     expect(analyze('how much time does it take')).toContain('time')
     expect(analyze('what time is my appointment')).not.toContain('onc')
+  })
+})
+
+describe('analyzerSteps', () => {
+  it('makes the same analyzer in steps of a few synonym groups, yielding between them', () => {
+    const synonyms = Array.from({ length: 45 }, (_, i) => ({ canonical: `canonical${i}`, variants: [`variant${i}`, `other ${i}`] }))
+    const steps = analyzerSteps({ synonyms, ignored })
+    let yields = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) yields++
+    expect(yields).toBeGreaterThanOrEqual(4)
+    const whole = createAnalyzer({ synonyms, ignored })
+    const text = 'does variant7 hurt, or other 44 and the rest'
+    expect(step.value(text)).toEqual(whole(text))
+    expect(step.value(text)).toContain('canonical7')
+    expect([...step.value.variantTerms]).toEqual([...whole.variantTerms])
   })
 })
