@@ -63,8 +63,13 @@ export function runInSlices<T>(steps: Iterator<unknown, T>, priority: () => Prio
  */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const done = (): void => resolve()
-    requestAnimationFrame(done)
-    setTimeout(done, 100)
+    const timer = setTimeout(() => {
+      cancelAnimationFrame(frame)
+      resolve()
+    }, 100)
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer)
+      resolve()
+    })
   })
 }

@@ -102,6 +102,7 @@ describe('nextFrame', () => {
   it('resolves after 100 ms where no frame comes (a hidden tab draws none)', async () => {
     vi.useFakeTimers()
     vi.stubGlobal('requestAnimationFrame', () => 1)
+    vi.stubGlobal('cancelAnimationFrame', () => {})
     let resolved = false
     void nextFrame().then(() => (resolved = true))
     await vi.advanceTimersByTimeAsync(99)
