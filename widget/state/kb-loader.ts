@@ -77,13 +77,15 @@ export function createKbLoader<T>(url: () => string, build: (json: unknown) => T
       const current = start()
       // Still backing off for longer than a visitor should wait: answer now; the attempt is made all the same.
       if (retryAt - Date.now() >= deadline) return Promise.resolve(null)
-      return Promise.race([
-        current,
-        sleep(deadline).then(() => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => {
           if (pending === current) console.warn(`Frontdesk: no knowledge base after ${deadline / 1000} s; still waiting for it.`)
-          return null
-        }),
-      ])
+          resolve(null)
+        }, deadline)
+      })
+      // A load that wins the race leaves no timer behind.
+      return Promise.race([current.finally(() => clearTimeout(timer)), late])
     },
     get attempts() {
       return attempts

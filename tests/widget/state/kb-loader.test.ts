@@ -37,6 +37,16 @@ describe('createKbLoader', () => {
     expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
   })
 
+  it('leaves no deadline timer behind when the knowledge base arrives first', async () => {
+    const set = vi.spyOn(globalThis, 'setTimeout')
+    const clear = vi.spyOn(globalThis, 'clearTimeout')
+    const kb = loader(async () => ok({ ok: true }), { backoff: () => 0, deadline: 61_000 })
+    expect(await kb.load()).toEqual({ ok: true })
+    const deadline = set.mock.calls.findIndex(([, ms]) => ms === 61_000)
+    expect(deadline).toBeGreaterThanOrEqual(0)
+    expect(clear).toHaveBeenCalledWith(set.mock.results[deadline]!.value)
+  })
+
   it('resolves to null on an HTTP error, a network error, bad JSON or a refused file, and says why on the console', async () => {
     for (const failure of [
       async () => new Response('', { status: 500 }),
