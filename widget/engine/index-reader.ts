@@ -13,6 +13,7 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { KbFile } from './kb-format.ts'
 import { FIELD_BOOSTS, indexOptionsHash, type SearchHit } from './index-format.ts'
+import { runSteps } from './steps.ts'
 import { analyzerSteps, type Analyzer } from './text.ts'
 
 /** Terms added to the radix tree of known words per step of {@link LoadedIndex.vocabularySteps}. */
@@ -138,11 +139,7 @@ export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
 
 /** Builds the index of a knowledge base in one go (see {@link indexSteps}). */
 export function loadIndex(kb: KbFile): LoadedIndex {
-  const steps = indexSteps(kb)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return runSteps(indexSteps(kb))
 }
 
 /** The search over built postings. */
@@ -169,13 +166,7 @@ function searchable(
     for (const variant of analyzer.variantTerms) if (!building.has(variant)) building.set(variant, 1)
     return (tree ??= building)
   }
-  const vocabulary = (): SearchableMap<number> => {
-    const steps = vocabularySteps()
-    for (;;) {
-      const step = steps.next()
-      if (step.done) return step.value
-    }
-  }
+  const vocabulary = (): SearchableMap<number> => runSteps(vocabularySteps())
 
   // The running search, by document: its score, the query terms it matched (as bits of two words: a query has at
   // most 32 terms, and type-ahead a few more) and the documents met, in the order met (ties keep that order, as

@@ -6,7 +6,7 @@
 import { KB_FORMAT_VERSION, type KbAsked, type KbFile, type KbHandoff, type KbJson, type KbPair, type KbStaffJson, type PackedRichText } from './kb-format.ts'
 import { packRichText, toPlainText, unpackRichText } from './rich-text.ts'
 import { createAnalyzer } from './text.ts'
-import { questionForms } from './question-form.ts'
+import { formsOf, questionForms } from './question-form.ts'
 
 /** Why a `kb.json` could not be used. */
 export class KbLoadError extends Error {
@@ -100,7 +100,7 @@ export function serializeKb(kb: KbFile): string {
   const formOf = questionForms(kb.language.questionWords)
   const asked = (entry: KbPair | KbHandoff, question: string): [asked: string[], forms: string[]] => [
     entry.asked?.terms.map((terms) => terms.join(' ')) ?? entry.aliases.map((text) => analyze(text).join(' ')),
-    entry.asked?.forms ?? [...new Set([question, ...entry.aliases].map(formOf).filter((form) => form !== null))],
+    entry.asked?.forms ?? formsOf([question, ...entry.aliases], formOf),
   ]
   const file: KbJson = {
     format: KB_FORMAT_VERSION,

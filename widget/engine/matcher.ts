@@ -9,7 +9,7 @@ import { createSpeller, nearIgnoredWord } from './spelling.ts'
 import { CONFIDENCE_TUNING, idf, scoreCandidate, weighPhrasing, type CandidateTerms, type Fit } from './confidence.ts'
 import type { CalibrationSignals } from './calibration.ts'
 import { fold, stem, words, type Token } from './text.ts'
-import { questionClauses, questionForms } from './question-form.ts'
+import { formsOf, questionClauses, questionForms } from './question-form.ts'
 import { negatives } from './negatives.ts'
 
 /** Candidates re-scored per message: enough to hold every plausible pair, few enough to stay fast. */
@@ -123,7 +123,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       let answer: Set<string> | null = null
       // Read from the wording when there is one (never held out in a `kb.json` read without it).
       const stored = (pair ?? handoffsById.get(id))?.asked?.forms
-      const forms = new Set(stored ?? phrasings(id).filter(kept).map(formOf).filter((form) => form !== null))
+      const forms = new Set(stored ?? formsOf(phrasings(id).filter(kept), formOf))
       cached = {
         phrasings: weighted,
         asked: new Set(weighted.flatMap((phrasing) => phrasing.terms)),

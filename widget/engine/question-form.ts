@@ -30,6 +30,11 @@ export function questionForms(questionWords: KbQuestionWords | undefined): (text
   }
 }
 
+/** The telling question words a pair's or handoff's ways of asking begin with, each once (see {@link questionForms}). */
+export function formsOf(texts: readonly string[], formOf: (text: string) => string | null): string[] {
+  return [...new Set(texts.map(formOf).filter((form) => form !== null))]
+}
+
 /**
  * Cuts a message of several questions into them, at a comma, "and" or "or" followed by a word a question begins
  * with ("What are they, and can they help me?"), when every part asks something: "I'm nursing, can I have it?"

@@ -4,6 +4,7 @@
  * stemming and the knowledge base's synonyms.
  */
 import { stemmer } from 'stemmer'
+import { runSteps } from './steps.ts'
 import type { KbSynonym } from './kb-format.ts'
 
 /**
@@ -175,11 +176,7 @@ const SYNONYMS_PER_STEP = 10
 
 /** Creates the analyzer for a knowledge base's synonyms and ignored words. The same one must index and query. */
 export function createAnalyzer(options: TextOptions): Analyzer {
-  const steps = analyzerSteps(options)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return runSteps(analyzerSteps(options))
 }
 
 /** Creates the analyzer ({@link createAnalyzer}) in steps, so that a caller can spread the work over idle time. */

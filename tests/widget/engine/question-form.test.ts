@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
-import { questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
+import { formsOf, questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
 
 const { questionWords } = defaultLanguage()
 const formOf = questionForms(questionWords)
@@ -26,6 +26,12 @@ describe('questionForms', () => {
     expect(formOf('my neck has hurt for years and my doctor says ask who does it')).toBeNull()
   })
   it('tells nothing without question words (a language file that has none)', () => expect(questionForms(undefined)('where is it')).toBeNull())
+})
+
+describe('formsOf', () => {
+  it('names each telling question word the phrasings begin with once, leaving out those that begin with none', () => {
+    expect(formsOf(['where is it done', 'who does it', 'where do they inject', 'is it safe'], formOf)).toEqual(['where', 'who'])
+  })
 })
 
 describe('questionClauses', () => {
