@@ -9,13 +9,16 @@ import SearchableMap from 'minisearch/SearchableMap'
 const MIN_CORRECTABLE_LENGTH = 4
 
 /**
- * Message terms (stems) this short are never corrected towards the knowledge base's terms, a stricter bar than red
- * flags get (`intents.ts`, where a false correction only errs towards safety). Over every evaluation set, 54 of the
- * 56 corrections of shorter stems turned a real word into another ("night" into "right", "real" into "heal",
- * "solely" into "sore"), which both hid an unknown word and invented a match; of the two typos, "comon" was mended
- * and "elegible" became "leg".
+ * Message terms (stems) this short are corrected towards the knowledge base's terms only across a doubled letter
+ * ("hurtt", "nedle", "comon"), a stricter bar than red flags get (`intents.ts`, where a false correction only errs
+ * towards safety). Over every evaluation set, 54 of the 56 one-edit corrections of shorter stems had turned a real
+ * word into another ("night" into "right", "real" into "heal", "solely" into "sore"), which both hid an unknown word
+ * and invented a match; this rule keeps two of the 56: the typo "comon", mended, and "loose", now read as "loss".
  */
 const MIN_CORRECTED_STEM = 6
+
+/** A word with each run of one letter written once ("needle" → "nedle"). */
+const squeezed = (word: string): string => word.replace(/(.)\1+/g, '$1')
 
 /** The largest edit distance tried, whatever the word's length (MiniSearch's `maxFuzzy`). */
 export const MAX_FUZZY = 2
@@ -59,8 +62,8 @@ export interface Speller {
   /** True for a term of the index or of a synonym. */
   knows(term: string): boolean
   /**
-   * The known term closest to `term` that begins with the same letter (fewest edits, then most common), or null.
-   * Known terms return themselves.
+   * The known term closest to `term` that begins with the same letter (fewest edits, then most common), or null;
+   * for a short term, only one a doubled letter apart. Known terms return themselves.
    */
   correct(term: string): string | null
 }
@@ -83,14 +86,16 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
     knows,
     correct(term) {
       if (knows(term)) return term
-      // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
-      if (term.length < MIN_CORRECTED_STEM || term.length > 24) return null
       const distance = allowedDistance(term)
+      // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
+      if (distance === 0 || term.length > 24) return null
+      const short = term.length < MIN_CORRECTED_STEM
       const tree = vocabulary()
       let best: { term: string; distance: number; df: number } | null = null
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         // Typists rarely miss a word's first letter, while real words one edit apart often differ there ("hollow", "follow").
         if (candidate[0] !== term[0]) continue
+        if (short && squeezed(candidate) !== squeezed(term)) continue
         if (!best || edits < best.distance || (edits === best.distance && count > best.df)) {
           best = { term: candidate, distance: edits, df: count }
         }

@@ -22,7 +22,7 @@ describe('allowedDistance', () => {
 })
 
 describe('createSpeller', () => {
-  const speller = spellerOver({ inject: 40, right: 3, heal: 2, sore: 5, follow: 2, corticosteroid: 1, exact: 1 })
+  const speller = spellerOver({ inject: 40, right: 3, heal: 2, sore: 5, follow: 2, corticosteroid: 1, exact: 1, hurt: 6, needl: 9 })
 
   it('returns a known term or synonym variant as it is', () => {
     expect(speller.correct('inject')).toBe('inject')
@@ -35,10 +35,12 @@ describe('createSpeller', () => {
     expect(speller.correct('corticosteriod')).toBe('corticosteroid')
   })
 
-  it('leaves a short stem alone, since real words lie one edit from the known ones ("night", "real", "solely")', () => {
+  it('corrects a short stem only across a doubled letter, since real words lie one edit from the known ones ("night", "real", "solely")', () => {
     expect(speller.correct('night')).toBeNull()
     expect(speller.correct('real')).toBeNull()
     expect(speller.correct('sole')).toBeNull()
+    expect(speller.correct('hurtt')).toBe('hurt')
+    expect(speller.correct('nedl')).toBe('needl')
   })
 
   it('never changes the first letter ("hollow" is not "follow")', () => {
