@@ -1,8 +1,9 @@
 /** `frontdesk eval`: score the engine on an evaluation set, beside plain MiniSearch; leave-one-out on the kb. */
-import { createBaseline } from '../../../widget/engine/index.ts'
+import { createBaseline, type KbFile } from '../../../widget/engine/index.ts'
 import { readCases } from '../../eval/cases.ts'
 import { REAL_TARGETS, SURE_CONFIDENCE, SURE_PRECISION, TARGETS, evaluate, evaluateBaseline, halfOf, missedTargets, share, sureAnswers } from '../../eval/evaluate.ts'
 import { leaveOneOut } from '../../eval/leave-one-out.ts'
+import { typingSlips } from '../../eval/typing-slips.ts'
 import { cell, halvesTable, metricsTable, missLines, reliabilityTable } from '../../eval/report.ts'
 import { loadKbAndEngine } from '../kb-file.ts'
 import { paint, parse, thresholdOption, UsageError, type Command } from '../command.ts'
@@ -11,6 +12,7 @@ export const command: Command = {
   summary: 'Score the engine on an evaluation set (JSON Lines), beside plain MiniSearch; leave-one-out on the kb.',
   usage: `Usage: frontdesk eval FILE [--kb FILE] [--threshold N] [--half A|B] [--json] [--check]
        frontdesk eval --loo [--kb FILE] [--threshold N]
+       frontdesk eval --slips [--kb FILE] [--threshold N]
 
 Scores every case of FILE and prints, precision first: in-scope strict (answered with a right pair), wrong answer
 (answered with another pair), out-of-scope fallback (the fallback or a handoff), false answer (an answer where
@@ -29,6 +31,8 @@ Options:
   --threshold N    the confidence threshold to evaluate (default: the engine's)
   --half A|B       score only one half of a set split by page
   --loo            leave-one-out: hold each "asked" phrasing out of the index in turn and ask it
+  --slips          ask every phrasing with one slip of typing (a vowel put for another or left out, a letter
+                   doubled, a key next to the right one) in a word of 4–5 letters: does its pair still answer?
   --json           print {"metrics", "baseline", "misses"} as JSON
   --check          exit 1 when a target is missed (labelled sets: strict ≥ 85%, wrong ≤ 5%, fallback ≥ 90%,
                    false answers ≤ 10%, precision ≥ 93%, answers at confidence ≥ ${SURE_CONFIDENCE} right ≥ ${SURE_PRECISION * 100}%;
@@ -39,28 +43,35 @@ Options:
       threshold: { type: 'string' },
       half: { type: 'string' },
       loo: { type: 'boolean' },
+      slips: { type: 'boolean' },
       json: { type: 'boolean' },
       check: { type: 'boolean' },
     })
     const options = { threshold: thresholdOption(values.threshold) }
-    if (values.loo) {
-      if (positionals.length > 0) throw new UsageError('--loo scores the knowledge base itself: give no FILE')
+    /** A score of the knowledge base itself (no FILE): printed as JSON, or as the lines `report` makes of it. */
+    const scoreKb = <T>(flag: string, score: (kb: KbFile) => T, report: (result: T, kb: KbFile, threshold: number) => string[]): number => {
+      if (positionals.length > 0) throw new UsageError(`${flag} scores the knowledge base itself: give no FILE`)
       const { kb, engine } = loadKbAndEngine(values.kb, options)
-      const loo = leaveOneOut(kb, options)
-      if (values.json) {
-        process.stdout.write(`${JSON.stringify(loo, null, 2)}\n`)
-        return 0
-      }
-      const out = [
-        `Leave-one-out over ${loo.right.total} phrasings of ${kb.pairs.length} pairs, threshold ${engine.options.threshold}:`,
+      const result = score(kb)
+      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result, kb, engine.options.threshold).join('\n')}\n`)
+      return 0
+    }
+    if (values.loo) {
+      return scoreKb('--loo', (kb) => leaveOneOut(kb, options), (loo, kb, threshold) => [
+        `Leave-one-out over ${loo.right.total} phrasings of ${kb.pairs.length} pairs, threshold ${threshold}:`,
         `  answered with its own pair   ${cell(loo.right)}`,
         `  answered with another pair   ${cell(loo.wrong)}`,
         `  fell back or clarified       ${cell({ hits: loo.right.total - loo.right.hits - loo.wrong.hits, total: loo.right.total })}`,
-      ]
-      process.stdout.write(`${out.join('\n')}\n`)
-      return 0
+      ])
     }
-    if (positionals.length !== 1) throw new UsageError('give exactly one evaluation FILE (or --loo)')
+    if (values.slips) {
+      return scoreKb('--slips', (kb) => typingSlips(kb, options), (slips, kb, threshold) => [
+        `Every phrasing of ${kb.pairs.length} pairs with one slip of typing, threshold ${threshold}:`,
+        `  ${'slip'.padEnd(30)}${'its own pair'.padEnd(22)}another pair`,
+        ...slips.map(({ kind, right, wrong }) => `  ${kind.padEnd(30)}${cell(right).padEnd(22)}${cell(wrong)}`),
+      ])
+    }
+    if (positionals.length !== 1) throw new UsageError('give exactly one evaluation FILE (or --loo, or --slips)')
     if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B, got "${values.half}"`)
     let cases = readCases(positionals[0]!)
     if (values.half) cases = cases.filter((c) => halfOf(c) === values.half)

@@ -148,6 +148,20 @@ describe('frontdesk ask', () => {
   })
 })
 
+describe('frontdesk eval --slips', () => {
+  it('prints, for each kind of typing slip, how often a phrasing with it still got its own pair', () => {
+    const result = runCli(['eval', '--slips', '--kb', kbFile])
+    expect(result.code).toBe(0)
+    for (const kind of ['a vowel put for another', 'a vowel left out', 'a letter doubled', 'a key next to the right one']) expect(result.stdout).toMatch(new RegExp(`${kind} +\\d+\\.\\d%`))
+  })
+
+  it('refuses an evaluation file beside it', () => {
+    const result = runCli(['eval', '--slips', 'kb/eval.jsonl', '--kb', kbFile])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('--slips scores the knowledge base itself')
+  })
+})
+
 describe('the default kb.json', () => {
   it('is built again when an older version of Frontdesk wrote it', () => {
     const project = tempDir()

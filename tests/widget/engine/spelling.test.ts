@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import SearchableMap from 'minisearch/SearchableMap'
-import { allowedDistance, createSpeller } from '../../../widget/engine/spelling.ts'
+import { allowedDistance, createSpeller, isTypingSlip } from '../../../widget/engine/spelling.ts'
 
 /** A speller over a few known terms, as the index would give them (term → document frequency). */
 function spellerOver(terms: Record<string, number>, variants: string[] = []) {
@@ -21,8 +21,29 @@ describe('allowedDistance', () => {
   })
 })
 
+describe('isTypingSlip', () => {
+  it('takes a vowel put for another, added or left out', () => {
+    expect(isTypingSlip('meni', 'mani')).toBe(true)
+    expect(isTypingSlip('damg', 'damag')).toBe(true)
+    expect(isTypingSlip('wher', 'where')).toBe(true)
+  })
+
+  it('takes a letter doubled or not, and a key next to the right one', () => {
+    expect(isTypingSlip('shott', 'shot')).toBe(true)
+    expect(isTypingSlip('comon', 'common')).toBe(true)
+    expect(isTypingSlip('hurr', 'hurt')).toBe(true)
+  })
+
+  it('refuses what real words differ by: a far key, a consonant added or left out', () => {
+    expect(isTypingSlip('sole', 'sore')).toBe(false)
+    expect(isTypingSlip('mate', 'make')).toBe(false)
+    expect(isTypingSlip('heart', 'heat')).toBe(false)
+    expect(isTypingSlip('took', 'too')).toBe(false)
+  })
+})
+
 describe('createSpeller', () => {
-  const speller = spellerOver({ inject: 40, right: 3, heal: 2, sore: 5, follow: 2, corticosteroid: 1, exact: 1, hurt: 6, needl: 9 })
+  const speller = spellerOver({ inject: 40, right: 3, heal: 2, sore: 5, follow: 2, corticosteroid: 1, exact: 1, hurt: 6, needl: 9, mani: 4 })
 
   it('returns a known term or synonym variant as it is', () => {
     expect(speller.correct('inject')).toBe('inject')
@@ -35,12 +56,17 @@ describe('createSpeller', () => {
     expect(speller.correct('corticosteriod')).toBe('corticosteroid')
   })
 
-  it('corrects a short stem only across a doubled letter, since real words lie one edit from the known ones ("night", "real", "solely")', () => {
+  it('corrects a short stem only across a slip of typing, since real words lie one edit from the known ones ("night", "real", "solely")', () => {
     expect(speller.correct('night')).toBeNull()
-    expect(speller.correct('real')).toBeNull()
     expect(speller.correct('sole')).toBeNull()
     expect(speller.correct('hurtt')).toBe('hurt')
     expect(speller.correct('nedl')).toBe('needl')
+    expect(speller.correct('hurr')).toBe('hurt')
+    expect(speller.correct('meni')).toBe('mani')
+  })
+
+  it('prefers a doubled letter to a commoner word one edit away ("shott" is "shot", not "short")', () => {
+    expect(spellerOver({ shot: 1, short: 9 }).correct('shott')).toBe('shot')
   })
 
   it('never changes the first letter ("hollow" is not "follow")', () => {
