@@ -24,6 +24,7 @@ export interface SlipScore {
   wrong: Ratio
 }
 
+/** The vowels of written words (the speller's own list adds "y", which stems end in). */
 const VOWELS = 'aeiou'
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 

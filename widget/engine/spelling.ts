@@ -18,6 +18,7 @@ const MIN_CORRECTABLE_LENGTH = 4
  */
 const MIN_CORRECTED_STEM = 6
 
+/** Vowels, with "y", which stems end in ("many" is "mani"). */
 const VOWELS = 'aeiouy'
 
 /** A QWERTY keyboard's rows. */
@@ -42,7 +43,8 @@ const squeezed = (word: string): string => word.replace(/(.)\1+/g, '$1')
  * phrasing of the clinic's knowledge base with one such slip in a word of 4–5 letters (`frontdesk eval --slips`),
  * the engine answers with its own pair as often as when every one-edit correction was made, or more often: 94.6 /
  * 78.2 / 93.7 / 94.4 % for a vowel put for another / left out / a doubled letter / a near key, against 91.8 / 77.7
- * / 93.6 / 93.7 % (the knowledge base of this writing). Allowing doubled letters alone had dropped the first, second and last to 67–70 %.
+ * / 93.6 / 93.7 % (the knowledge base of this writing). Allowing doubled letters alone had dropped the first, second
+ * and last to 67–70 %.
  */
 export function isTypingSlip(typed: string, known: string): boolean {
   if (squeezed(typed) === squeezed(known)) return true
@@ -101,8 +103,8 @@ export interface Speller {
   knows(term: string): boolean
   /**
    * The known term closest to `term` that begins with the same letter (fewest edits, then a doubled letter, then
-   * most common), or null;
-   * for a short term, only one a slip of typing away ({@link isTypingSlip}). Known terms return themselves.
+   * most common), or null; for a short term, only one a slip of typing away ({@link isTypingSlip}). Known terms
+   * return themselves.
    */
   correct(term: string): string | null
 }
@@ -137,7 +139,8 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
         if (short && !isTypingSlip(term, candidate)) continue
         // A doubled letter is the surest slip: "shott" is "shot", however common "short" is.
         const doubled = squeezed(candidate) === squeezed(term)
-        if (!best || edits < best.distance || (edits === best.distance && (doubled > best.doubled || (doubled === best.doubled && count > best.df)))) {
+        const closer = !best || edits < best.distance || (edits === best.distance && (doubled !== best.doubled ? doubled : count > best.df))
+        if (closer) {
           best = { term: candidate, distance: edits, doubled, df: count }
         }
       }
