@@ -42,8 +42,8 @@ const squeezed = (word: string): string => word.replace(/(.)\1+/g, '$1')
  * "damge", "wher"), a letter doubled or not ("hurtt", "comon"), or a key next to the right one ("hurr"). Asked every
  * phrasing of the clinic's knowledge base with one such slip in a word of 4–5 letters (`frontdesk eval --slips`),
  * the engine answers with its own pair as often as when every one-edit correction was made, or more often: 94.6 /
- * 78.2 / 93.7 / 94.4 % for a vowel put for another / left out / a doubled letter / a near key, against 91.8 / 77.7
- * / 93.6 / 93.7 % (the knowledge base of this writing). Allowing doubled letters alone had dropped the first, second
+ * 78.2 / 93.7 / 94.4 % for a vowel put for another / left out / a doubled letter / a near key, against 92.0 / 77.8
+ * / 93.7 / 93.7 % (the knowledge base of this writing). Allowing doubled letters alone had dropped the first, second
  * and last to 67–70 %.
  */
 export function isTypingSlip(typed: string, known: string): boolean {
