@@ -1,10 +1,10 @@
 /**
- * Typing slips: every phrasing of the knowledge base asked with one slip of typing in one of its words whose stem
- * has 4–5 letters (where the speller is strictest, see `widget/engine/spelling.ts`), never in the first letter.
+ * Typing slips: every phrasing of the knowledge base asked with one slip of typing in a word whose stem has 4–5
+ * letters (where the speller is strictest, see `widget/engine/spelling.ts`), never in the first letter.
  * Does its own pair still answer? The phrasing itself stays in the index, so this measures the speller, not
  * paraphrase: a slip it cannot mend leaves an unknown word that counts against the match.
  */
-import { createEngine, fold, words, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
+import { createEngine, fold, hashString, words, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
 import { stem } from '../../widget/engine/text.ts'
 import { nearKeys } from '../../widget/engine/spelling.ts'
 import { random } from '../bench/synthetic.ts'
@@ -52,25 +52,29 @@ export function slip(word: string, kind: SlipKind, rand: () => number): string |
   }
 }
 
-/** Asks every phrasing once per kind of slip (seeded, so runs compare). */
-export function typingSlips(kb: KbFile, options: EngineOptions = {}, seed = 5): SlipScore[] {
+/**
+ * Asks every phrasing with one slip of each kind in each of its words whose stem has 4–5 letters. Where and how each
+ * slip falls is drawn from a seed of the phrasing, the word and the kind, so a phrasing added or removed elsewhere in
+ * the knowledge base changes no other phrasing's slips, and two engines can be compared over the same ones.
+ */
+export function typingSlips(kb: KbFile, options: EngineOptions = {}): SlipScore[] {
   const engine = createEngine(kb, options)
-  const rand = random(seed)
   const ignored = new Set(kb.language.ignored)
   return SLIP_KINDS.map((kind) => {
     const score: SlipScore = { kind, right: { hits: 0, total: 0 }, wrong: { hits: 0, total: 0 } }
     for (const pair of kb.pairs) {
       for (const phrasing of [pair.question, ...pair.aliases]) {
         const text = words(fold(phrasing))
-        const short = text.map((word, i) => [word, i] as const).filter(([word]) => !ignored.has(word) && stem(word).length >= 4 && stem(word).length <= 5)
-        const chosen = short[Math.floor(rand() * short.length)]
-        const typed = chosen && slip(chosen[0], kind, rand)
-        if (!chosen || !typed) continue
-        const reply = engine.reply(text.map((word, i) => (i === chosen[1] ? typed : word)).join(' '))
-        score.right.total++
-        score.wrong.total++
-        if (reply.kind === 'answer' && reply.top?.pair.id === pair.id) score.right.hits++
-        else if (reply.kind === 'answer') score.wrong.hits++
+        text.forEach((word, at) => {
+          if (ignored.has(word) || stem(word).length < 4 || stem(word).length > 5) return
+          const typed = slip(word, kind, random(parseInt(hashString(`${phrasing}|${at}|${kind}`), 36)))
+          if (!typed) return
+          const reply = engine.reply(text.map((other, i) => (i === at ? typed : other)).join(' '))
+          score.right.total++
+          score.wrong.total++
+          if (reply.kind === 'answer' && reply.top?.pair.id === pair.id) score.right.hits++
+          else if (reply.kind === 'answer') score.wrong.hits++
+        })
       }
     }
     return score

@@ -32,7 +32,7 @@ Options:
   --half A|B       score only one half of a set split by page
   --loo            leave-one-out: hold each "asked" phrasing out of the index in turn and ask it
   --slips          ask every phrasing with one slip of typing (a vowel put for another or left out, a letter
-                   doubled, a key next to the right one) in a word of 4–5 letters: does its pair still answer?
+                   doubled, a key next to the right one) in each of its words of 4–5 letters: does its pair answer?
   --json           print {"metrics", "baseline", "misses"} as JSON
   --check          exit 1 when a target is missed (labelled sets: strict ≥ 85%, wrong ≤ 5%, fallback ≥ 90%,
                    false answers ≤ 10%, precision ≥ 93%, answers at confidence ≥ ${SURE_CONFIDENCE} right ≥ ${SURE_PRECISION * 100}%;
