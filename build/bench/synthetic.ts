@@ -3,7 +3,7 @@
  * vocabulary of thousands of made-up words drawn with a Zipf frequency spread (a few very common, most rare), as
  * in real language; questions, phrasings and answers have realistic lengths. Seeded, so every run is the same.
  */
-import { kbIndex, KB_FORMAT_VERSION, type KbFile, type KbPair, type KbSynonym } from '../../widget/engine/index.ts'
+import { kbIndex, KB_FORMAT_VERSION, textOptionsOf, type KbFile, type KbPair, type KbSynonym } from '../../widget/engine/index.ts'
 import { defaultLanguage } from '../compiler/language.ts'
 
 /** A small seeded PRNG (mulberry32), so synthetic data is identical across runs. */
@@ -73,7 +73,7 @@ export function syntheticKb(count: number, seed = 1): KbFile {
   }
   const synonyms: KbSynonym[] = []
   const language = defaultLanguage()
-  const index = kbIndex({ synonyms, ignored: language.ignored })
+  const index = kbIndex(textOptionsOf({ synonyms, language }))
   return { format: KB_FORMAT_VERSION, hash: `synthetic-${count}-${seed}`, pages: [{ id: 'synthetic', title: 'Synthetic', sections: [{ id: 'all', title: 'All' }] }], pairs, handoffs: [], synonyms, language, index }
 }
 

@@ -13,6 +13,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   kbIndex,
+  textOptionsOf,
   toPlainText,
   type KbFile,
   type KbHandoff,
@@ -212,7 +213,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): CompiledKb
     language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  const kb: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex({ synonyms, ignored: language.ignored }) }
+  const kb: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex(textOptionsOf({ synonyms, language })) }
   const calibration = learnCalibration(kb)
   return calibration ? { ...kb, calibration } : kb
 }

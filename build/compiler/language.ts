@@ -15,6 +15,7 @@ export const DEFAULT_LANGUAGE_FILE = join(import.meta.dirname, 'language.en.md')
 const SECTIONS = {
   Replies: 'replies',
   'Ignored words': 'ignored',
+  'Ignored phrases': 'ignoredPhrases',
   'Short forms': 'shortForms',
   Greetings: 'greeting',
   Thanks: 'thanks',
@@ -120,6 +121,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   return {
     replies: replies as KbLanguage['replies'],
     ignored: [...new Set(list('ignored'))],
+    ignoredPhrases: list('ignoredPhrases'),
     articles: list('articles'),
     shortForms,
     smalltalk: { identity: phrases('identity'), goodbye: phrases('goodbye'), thanks: phrases('thanks'), greeting: phrases('greeting') },

@@ -18,13 +18,13 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
 export const BUDGETS = {
   /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.96 kB). */
   launcher: 4_000,
-  /** Every JavaScript file of the widget (28.54 kB, reading the compact `kb.json` included). */
-  widget: 28_600,
+  /** Every JavaScript file of the widget (28.62 kB, reading the compact `kb.json` included). */
+  widget: 28_700,
   /**
-   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 24.86 kB, of which
+   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 24.91 kB, of which
    * its answers are about 7 kB and its phrasings, stored as the engine's terms, about 9 kB.
    */
-  kb: 24_900,
+  kb: 25_000,
 } as const
 
 /** What a widget build reports. */

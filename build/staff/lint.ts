@@ -3,7 +3,7 @@
  * Errors make the widget give a wrong or no answer; warnings are editorial. DOM-free and filesystem-free: the CLI
  * compiles the folder and locates page sections (`lint-source.ts`), this module judges.
  */
-import { createAnalyzer, createEngine, type KbFile, type KbPair } from '../../widget/engine/index.ts'
+import { createAnalyzer, createEngine, textOptionsOf, type KbFile, type KbPair } from '../../widget/engine/index.ts'
 import { checkPhrasings, describeMisroute, MisrouteKind, sourceCoverage } from './kb-health.ts'
 
 /** How bad a finding is: errors fail `frontdesk lint`. */
@@ -102,7 +102,7 @@ export function lintKb(kb: KbFile, options: LintOptions = {}): LintFinding[] {
   const add = (severity: LintSeverity, check: LintCheck, where: SectionLocation, message: string): void => {
     findings.push({ severity, check, file: where.file, line: where.line, message })
   }
-  const analyze = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+  const analyze = createAnalyzer(textOptionsOf(kb))
   const termSet = (text: string): Set<string> => new Set(analyze(text))
   const key = (terms: Set<string>): string => [...terms].sort().join(' ')
 

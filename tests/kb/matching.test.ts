@@ -40,6 +40,10 @@ describe('one strong word does not pull in everything', () => {
 
 describe('words that carry meaning are read', () => {
   it('"can anyone have…" asks who it suits', () => answers('Can anyone have a trigger point injection?', 'who-is-a-good-candidate'))
+  it('"has anyone…" on a patient forum asks nothing about who may have them', () => {
+    answers('Does anyone know if trigger point injections hurt?', 'does-it-hurt')
+    reaches('Has anyone had trigger point injections for neck pain?', 'injections-for-back-and-neck-pain')
+  })
   it('"can kids get…" is not the definition', () => handsOff('Can kids get trigger point injections?'))
 })
 

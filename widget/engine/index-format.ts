@@ -26,8 +26,9 @@ export function hashString(text: string): string {
 }
 
 /** The hash of everything that decides what the index holds; `kb.json` carries it and loading checks it. */
-export function indexOptionsHash({ synonyms, ignored }: TextOptions): string {
-  return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, ignored, synonyms]))
+export function indexOptionsHash({ synonyms, ignored, ignoredPhrases = [] }: TextOptions): string {
+  // Without ignored phrases, the hash a `kb.json` built before they existed carries.
+  return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, ignored, synonyms, ...(ignoredPhrases.length > 0 ? [ignoredPhrases] : [])]))
 }
 
 /** The `index` section of `kb.json` for a knowledge base's synonyms and ignored words. */

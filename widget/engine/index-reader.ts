@@ -14,7 +14,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import type { KbFile } from './kb-format.ts'
 import { FIELD_BOOSTS, indexOptionsHash, type SearchHit } from './index-format.ts'
 import { runSteps } from './steps.ts'
-import { analyzerSteps, type Analyzer } from './text.ts'
+import { analyzerSteps, textOptionsOf, type Analyzer } from './text.ts'
 
 /** Terms added to the radix tree of known words per step of {@link LoadedIndex.vocabularySteps}. */
 const TERMS_PER_STEP = 250
@@ -62,7 +62,7 @@ interface Postings {
  * for a `kb.json` whose options hash is not this engine's: a mismatch would fail silently.
  */
 export function* indexSteps(kb: KbFile): Generator<void, LoadedIndex, void> {
-  const text = { synonyms: kb.synonyms, ignored: kb.language.ignored }
+  const text = textOptionsOf(kb)
   const expected = indexOptionsHash(text)
   if (kb.index?.optionsHash !== expected) {
     throw new Error(

@@ -147,6 +147,11 @@ export interface KbLanguage {
   replies: Record<(typeof LANGUAGE_REPLIES)[number], string> & Partial<Record<(typeof OPTIONAL_REPLIES)[number], string>>
   /** Words left out of the index and of messages. */
   ignored: string[]
+  /**
+   * Phrases left out of the index and of messages, though their words count elsewhere ("has anyone" asks nothing
+   * about who may have the treatment). Optional, for older `kb.json` files.
+   */
+  ignoredPhrases?: string[]
   /** Words left out before small-talk phrases are matched ("a", "the"). */
   articles: string[]
   /** Short forms read as the full word in small talk ("u" → "you"). */

@@ -5,7 +5,7 @@
  */
 import { KB_FORMAT_VERSION, type KbAsked, type KbFile, type KbHandoff, type KbJson, type KbPair, type KbStaffJson, type PackedRichText } from './kb-format.ts'
 import { packRichText, toPlainText, unpackRichText } from './rich-text.ts'
-import { createAnalyzer } from './text.ts'
+import { createAnalyzer, textOptionsOf } from './text.ts'
 import { formsOf, questionForms } from './question-form.ts'
 
 /** Why a `kb.json` could not be used. */
@@ -96,7 +96,7 @@ const optional = <T>(value: T | undefined): [] | [T] => (value ? [value] : [])
 export function serializeKb(kb: KbFile): string {
   const pairNumbers = new Map(kb.pairs.map((pair, n) => [pair.id, n]))
   const { offTopic: _, ...language } = kb.language
-  const analyze = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+  const analyze = createAnalyzer(textOptionsOf(kb))
   const formOf = questionForms(kb.language.questionWords)
   const asked = (entry: KbPair | KbHandoff, question: string): [asked: string[], forms: string[]] => [
     entry.asked?.terms.map((terms) => terms.join(' ')) ?? entry.aliases.map((text) => analyze(text).join(' ')),

@@ -110,10 +110,17 @@ export interface Analyzer {
   readonly variantTerms: ReadonlySet<string>
 }
 
-/** What decides how text becomes terms: the knowledge base's synonyms and ignored words. */
+/** What decides how text becomes terms: the knowledge base's synonyms, ignored words and ignored phrases. */
 export interface TextOptions {
   synonyms: readonly KbSynonym[]
   ignored: readonly string[]
+  /** Phrases dropped where they stand, as a synonym with nothing for its canonical ("has anyone"). */
+  ignoredPhrases?: readonly string[]
+}
+
+/** The text options of a knowledge base: what the compiler indexed it with, and what it must be read with. */
+export function textOptionsOf(kb: { synonyms: readonly KbSynonym[]; language: { ignored: readonly string[]; ignoredPhrases?: readonly string[] } }): TextOptions {
+  return { synonyms: kb.synonyms, ignored: kb.language.ignored, ignoredPhrases: kb.language.ignoredPhrases ?? [] }
 }
 
 /** A compiled synonym table: variant token sequences mapped to canonical terms. */
@@ -129,9 +136,14 @@ interface SynonymTable {
  * whatever the stemmer makes of it, word for word. A variant made only of ignored words can never be told apart
  * from filler; the compiler reports it.
  */
-function* compileSynonyms(synonyms: readonly KbSynonym[], tokens: (text: string) => Token[]): Generator<void, SynonymTable, void> {
+function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readonly string[], tokens: (text: string) => Token[]): Generator<void, SynonymTable, void> {
   const byFirst: SynonymTable['byFirst'] = new Map()
   const variantTerms = new Set<string>()
+  // An ignored phrase is a variant that stands for nothing.
+  for (const phrase of ignoredPhrases) {
+    const variant = tokens(phrase).map((token) => token.term)
+    if (variant.length > 0) byFirst.set(variant[0]!, [...(byFirst.get(variant[0]!) ?? []), { variant, canonical: [] }])
+  }
   for (const [n, { canonical, variants }] of synonyms.entries()) {
     if (n > 0 && n % SYNONYMS_PER_STEP === 0) yield
     const canonicalTokens = tokens(canonical).filter((token) => !token.ignored)
@@ -180,7 +192,7 @@ export function createAnalyzer(options: TextOptions): Analyzer {
 }
 
 /** Creates the analyzer ({@link createAnalyzer}) in steps, so that a caller can spread the work over idle time. */
-export function* analyzerSteps({ synonyms, ignored }: TextOptions): Generator<void, Analyzer, void> {
+export function* analyzerSteps({ synonyms, ignored, ignoredPhrases = [] }: TextOptions): Generator<void, Analyzer, void> {
   const ignoredSet = new Set(ignored)
   const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
   // Tokens are never changed once made, so a word's token is made once and shared: building an index reads
@@ -197,7 +209,7 @@ export function* analyzerSteps({ synonyms, ignored }: TextOptions): Generator<vo
   const tokens = (text: string): Token[] => words(fold(text)).map(token)
   const terms = (list: readonly Token[]): string[] => list.filter((token) => !token.ignored).map((token) => token.term)
   const base = (text: string): string[] => terms(tokens(text))
-  const table = yield* compileSynonyms(synonyms, tokens)
+  const table = yield* compileSynonyms(synonyms, ignoredPhrases, tokens)
   const finishTokens = (list: readonly Token[]): Token[] => applySynonyms(list, table).filter((token) => !token.ignored)
   const finish = (list: readonly Token[]): string[] => terms(applySynonyms(list, table))
   return Object.assign((text: string) => finish(tokens(text)), { tokens, finish, finishTokens, base, isIgnored, ignored: ignoredSet, variantTerms: table.variantTerms })

@@ -33,6 +33,10 @@ describe('parseLanguage', () => {
     expect(language.offTopic?.length).toBeGreaterThan(50)
   })
 
+  it('reads the ignored phrases, comma-separated', () => {
+    expect(defaultLanguage().ignoredPhrases).toEqual(expect.arrayContaining(['has anyone', 'anyone else']))
+  })
+
   it('reports a question-word item without words', () => {
     const text = DEFAULT.replace('- where: where, whereabouts', '- where:')
     expect(parse(text).problems.map((p) => p.message)).toContain('"where" lists no question words after the colon')

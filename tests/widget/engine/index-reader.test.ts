@@ -2,13 +2,13 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
 import { syntheticKb } from '../../../build/bench/synthetic.ts'
-import { FIELD_BOOSTS } from '../../../widget/engine/index-format.ts'
+import { FIELD_BOOSTS, indexOptionsHash } from '../../../widget/engine/index-format.ts'
 import { indexSteps, loadIndex } from '../../../widget/engine/index-reader.ts'
-import { createAnalyzer } from '../../../widget/engine/text.ts'
+import { createAnalyzer, textOptionsOf } from '../../../widget/engine/text.ts'
 import type { KbFile } from '../../../widget/engine/kb-format.ts'
 
 const kb = compileKb('kb')
-const analyzer = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+const analyzer = createAnalyzer(textOptionsOf(kb))
 const reader = loadIndex(kb)
 
 /**
@@ -81,6 +81,14 @@ describe('loadIndex', () => {
 
   it('refuses a kb.json compiled for other index options', () => {
     expect(() => loadIndex({ ...kb, index: { optionsHash: 'other' } })).toThrow(/^Frontdesk: the index in kb\.json was built with other options \(hash "other"/)
+  })
+})
+
+describe('indexOptionsHash', () => {
+  it('is the hash of a kb.json built before ignored phrases existed when there are none, and another with them', () => {
+    const before = indexOptionsHash({ synonyms: [], ignored: ['the'] })
+    expect(indexOptionsHash({ synonyms: [], ignored: ['the'], ignoredPhrases: [] })).toBe(before)
+    expect(indexOptionsHash({ synonyms: [], ignored: ['the'], ignoredPhrases: ['has anyone'] })).not.toBe(before)
   })
 })
 

@@ -9,6 +9,7 @@ import {
   parseKb,
   serializeKb,
   serializeKbStaff,
+  textOptionsOf,
   toPlainText,
   unpackRichText,
   withStaff,
@@ -21,7 +22,7 @@ import { questionForms } from '../../../widget/engine/question-form.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 
 const kb = compileKb(SMALL_KB)
-const analyzer = createAnalyzer({ synonyms: kb.synonyms, ignored: kb.language.ignored })
+const analyzer = createAnalyzer(textOptionsOf(kb))
 const formOf = questionForms(kb.language.questionWords)
 const { offTopic: _, ...language } = kb.language
 /** The compiled knowledge base less what `kb.json` never holds: the off-topic questions only calibration reads. */

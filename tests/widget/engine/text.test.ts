@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
-import { analyzerSteps, createAnalyzer, fold, stem, words } from '../../../widget/engine/text.ts'
+import { analyzerSteps, createAnalyzer, fold, stem, textOptionsOf, words } from '../../../widget/engine/text.ts'
 
 const { ignored } = defaultLanguage()
 const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
@@ -83,6 +83,26 @@ describe('createAnalyzer', () => {
     // "same" is ignored: the variant "same time" must not shrink to "time" and catch every "time".
     expect(analyze('how much time does it take')).toContain('time')
     expect(analyze('what time is my appointment')).not.toContain('onc')
+  })
+})
+
+describe('createAnalyzer with ignored phrases', () => {
+  const analyze = createAnalyzer({ synonyms: [{ canonical: 'anyone', variants: ['anybody'] }], ignored, ignoredPhrases: ['has anyone', 'anyone else'] })
+
+  it('drops an ignored phrase where it stands, and keeps its words elsewhere', () => {
+    expect(analyze('has anyone had trigger point injections')).toEqual(analyze('had trigger point injections'))
+    expect(analyze('does anyone else get headaches')).not.toContain('anyon')
+    expect(analyze('can anyone have them')).toContain('anyon')
+  })
+
+  it('reads the phrase through synonyms and plurals as any variant', () => expect(analyze('Has anyone had them?')).toEqual([]))
+})
+
+describe('textOptionsOf', () => {
+  it("takes a knowledge base's synonyms, ignored words and ignored phrases, none for an older kb.json", () => {
+    const language = { ignored: ['the'], ignoredPhrases: ['has anyone'] }
+    expect(textOptionsOf({ synonyms: [], language })).toEqual({ synonyms: [], ignored: ['the'], ignoredPhrases: ['has anyone'] })
+    expect(textOptionsOf({ synonyms: [], language: { ignored: ['the'] } }).ignoredPhrases).toEqual([])
   })
 })
 
