@@ -31,7 +31,7 @@ export function indexOptionsHash({ synonyms, ignored, ignoredPhrases = [] }: Tex
   return hashString(JSON.stringify([INDEX_REVISION, FIELD_BOOSTS, ignored, synonyms, ...(ignoredPhrases.length > 0 ? [ignoredPhrases] : [])]))
 }
 
-/** The `index` section of `kb.json` for a knowledge base's synonyms and ignored words. */
+/** The `index` section of `kb.json` for a knowledge base's text options ({@link TextOptions}). */
 export function kbIndex(text: TextOptions): KbIndex {
   return { optionsHash: indexOptionsHash(text) }
 }

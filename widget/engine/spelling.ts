@@ -136,9 +136,9 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         // Typists rarely miss a word's first letter, while real words one edit apart often differ there ("hollow", "follow").
         if (candidate[0] !== term[0]) continue
-        if (short && !isTypingSlip(term, candidate)) continue
         // A doubled letter is the surest slip: "shott" is "shot", however common "short" is.
         const doubled = squeezed(candidate) === squeezed(term)
+        if (short && !doubled && !isTypingSlip(term, candidate)) continue
         const closer = !best || edits < best.distance || (edits === best.distance && (doubled !== best.doubled ? doubled : count > best.df))
         if (closer) {
           best = { term: candidate, distance: edits, doubled, df: count }

@@ -5,7 +5,7 @@
  */
 import { stemmer } from 'stemmer'
 import { runSteps } from './steps.ts'
-import type { KbSynonym } from './kb-format.ts'
+import type { KbFile, KbSynonym } from './kb-format.ts'
 
 /**
  * Contractions expanded before splitting, so "can't" and "cannot" read alike. Each comes with a piece of text every
@@ -119,7 +119,7 @@ export interface TextOptions {
 }
 
 /** The text options of a knowledge base: what the compiler indexed it with, and what it must be read with. */
-export function textOptionsOf(kb: { synonyms: readonly KbSynonym[]; language: { ignored: readonly string[]; ignoredPhrases?: readonly string[] } }): TextOptions {
+export function textOptionsOf(kb: Pick<KbFile, 'synonyms' | 'language'>): TextOptions {
   return { synonyms: kb.synonyms, ignored: kb.language.ignored, ignoredPhrases: kb.language.ignoredPhrases ?? [] }
 }
 
@@ -142,7 +142,10 @@ function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readon
   // An ignored phrase is a variant that stands for nothing.
   for (const phrase of ignoredPhrases) {
     const variant = tokens(phrase).map((token) => token.term)
-    if (variant.length > 0) byFirst.set(variant[0]!, [...(byFirst.get(variant[0]!) ?? []), { variant, canonical: [] }])
+    if (variant.length === 0) continue
+    const list = byFirst.get(variant[0]!) ?? []
+    list.push({ variant, canonical: [] })
+    byFirst.set(variant[0]!, list)
   }
   for (const [n, { canonical, variants }] of synonyms.entries()) {
     if (n > 0 && n % SYNONYMS_PER_STEP === 0) yield
