@@ -10,6 +10,7 @@ import { defaultEngineOptions } from '../engine/index.ts'
 import type { ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
+import type { KbRequest } from '../state/kb-loader.ts'
 import { nextFrame } from '../state/idle.ts'
 import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
@@ -32,6 +33,8 @@ export interface PanelHost {
   events: Pick<Events, 'FrontdeskOpenEvent' | 'FrontdeskCloseEvent' | 'FrontdeskReplyEvent' | 'FrontdeskBookingEvent' | 'FrontdeskFeedbackEvent'>
   /** Close the panel and return focus to the launcher (close button): the launcher also forgets a pending open. */
   close(): void
+  /** `kb.json` as the launcher requested it beside the chunk, if it did. */
+  kb: KbRequest | null
 }
 
 /** Every part inside the panel, exported through `<frontdesk-chat>` so pages can style them with `::part`. */
@@ -299,6 +302,7 @@ export function createPanel(settings: Settings, host: PanelHost): FrontdeskPanel
   panel.store = createChatStore({
     kbUrl: () => panel.settings.kb,
     persistKey: settings.persist === 'session' ? `frontdesk:conversation:${settings.kb}` : null,
+    loader: { started: host.kb },
   })
   panel.typeahead = createTypeahead((text) => panel.store.suggest(text))
   panel.settings = settings

@@ -1,7 +1,8 @@
 /**
  * The chat's state as signals, and the actions that change it. The panel renders from the signals and calls the
- * actions; the store knows nothing of the DOM. The knowledge base is fetched on the first `preload()` (the visitor
- * showed intent) or `start()` (first open), never before, and the engine is built from it in idle time.
+ * actions; the store knows nothing of the DOM. The knowledge base is loaded on the first `preload()` (the visitor
+ * showed intent) or `start()` (first open), never before (the launcher may have sent the request already, beside the
+ * chat's code: `ChatStoreOptions.loader.started`), and the engine is built from it in idle time.
  */
 import { batch, effect, signal } from '@preact/signals-core'
 import { createEngine, indexSteps, parseKb, type Engine, type EngineOptions, type KbFile, type LoadedIndex, type Suggestion } from '../engine/index.ts'

@@ -14,6 +14,17 @@ export interface KbLoaderOptions {
   timeout?: number
   /** Milliseconds to wait after failed attempt `n` before the next. Default {@link jitteredBackoff}. */
   backoff?: (attempt: number) => number
+  /**
+   * A request already under way: the launcher starts one beside the chat's code, so that on a slow network the two
+   * take one round trip, not two. The first attempt uses it if it is for the URL wanted; later ones fetch afresh.
+   */
+  started?: KbRequest | null
+}
+
+/** A request for `kb.json` made before its loader existed. */
+export interface KbRequest {
+  href: string
+  response: Promise<Response>
 }
 
 /** Loads and checks the knowledge base once it is needed. */
@@ -33,6 +44,10 @@ export function jitteredBackoff(attempt: number): number {
 
 const sleep = (ms: number): Promise<null> => new Promise((resolve) => setTimeout(resolve, ms, null))
 
+/** Rejects when `signal` aborts: a request started elsewhere cannot be aborted here, only abandoned. */
+const abandoned = (signal: AbortSignal): Promise<never> =>
+  new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)))
+
 /**
  * A loader for the JSON at `url()`. `build` turns the parsed JSON into what the caller needs (say, an engine), at
  * once or in a promise, and throws or rejects when it cannot; that counts as a failed attempt like a 404 or a
@@ -40,6 +55,7 @@ const sleep = (ms: number): Promise<null> => new Promise((resolve) => setTimeout
  */
 export function createKbLoader<T>(url: () => string, build: (json: unknown) => T | Promise<T>, options: KbLoaderOptions = {}): KbLoader<T> {
   const { deadline = 5_000, timeout = 30_000, backoff = jitteredBackoff } = options
+  let started = options.started
   let value: T | null = null
   let pending: Promise<T | null> | null = null
   let attempts = 0
@@ -53,8 +69,10 @@ export function createKbLoader<T>(url: () => string, build: (json: unknown) => T
     // Only the wait for a response is bounded: a large file still arriving is not cut off.
     const timer = setTimeout(() => controller.abort(new Error(`no response in ${timeout / 1000} s`)), timeout)
     try {
+      const early = started?.href === href ? started.response : null
+      started = null
       // No credentials: the widget sends nothing about the visitor, not even cookies.
-      const response = await fetch(href, { credentials: 'omit', signal: controller.signal })
+      const response = await (early ? Promise.race([early, abandoned(controller.signal)]) : fetch(href, { credentials: 'omit', signal: controller.signal }))
       clearTimeout(timer)
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       return (value = await build(await response.json()))

@@ -55,6 +55,20 @@ describe('the launcher', () => {
     expect(fetch).toHaveBeenCalledTimes(1)
   })
 
+  it('requests kb.json on intent and on a click at once, beside the chat\'s chunk rather than after it', async () => {
+    for (const act of [(launcher: HTMLButtonElement) => launcher.dispatchEvent(new Event('pointerenter')), (launcher: HTMLButtonElement) => launcher.click()]) {
+      const fetch = serve()
+      const chat = await mount()
+      act(launcherOf(chat))
+      // In the same task: on a slow network the two requests then share one round trip.
+      expect(fetch).toHaveBeenCalledTimes(1)
+      expect(fetch).toHaveBeenCalledWith('https://clinic.example/kb.json', expect.objectContaining({ credentials: 'omit' }))
+      await ask(chat, 'does it hurt')
+      expect(fetch).toHaveBeenCalledTimes(1)
+      chat.remove()
+    }
+  })
+
   it('loads nothing on intent when the browser asks to save data (Save-Data), and everything on the click', async () => {
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { connection: { saveData: true } }))
     const fetch = serve()

@@ -125,6 +125,36 @@ describe('createKbLoader', () => {
     expect(fetch).toHaveBeenCalledTimes(1)
   })
 
+  it('uses a request started before it (the launcher\'s, beside the chunk) once, for the same URL only', async () => {
+    const started = { href: 'https://clinic.example/kb.json', response: Promise.resolve(ok({ ok: 'early' })) }
+    const kb = loader(async () => ok({ ok: true }), { started, backoff: () => 0 })
+    expect(await kb.load()).toEqual({ ok: 'early' })
+    expect(fetch).not.toHaveBeenCalled()
+
+    const elsewhere = loader(async () => ok({ ok: true }), { started: { ...started, href: 'https://old.example/kb.json' } })
+    expect(await elsewhere.load()).toEqual({ ok: true })
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('a started request that fails counts as the first attempt; the retry fetches afresh', async () => {
+    const started = { href: 'https://clinic.example/kb.json', response: Promise.reject(new TypeError('Failed to fetch')) }
+    // As the launcher does: the loader handles it later.
+    started.response.catch(() => {})
+    const kb = loader(async () => ok({ ok: true }), { started, backoff: () => 0 })
+    expect(await kb.load()).toBeNull()
+    expect(console.error).toHaveBeenLastCalledWith(expect.stringContaining('(attempt 1;'), new TypeError('Failed to fetch'))
+    expect(await kb.load()).toEqual({ ok: true })
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('abandons a started request with no response after `timeout`, as it does its own', async () => {
+    const started = { href: 'https://clinic.example/kb.json', response: new Promise<Response>(() => {}) }
+    const kb = loader(async () => ok({ ok: true }), { started, deadline: 1_000, timeout: 30, backoff: () => 0 })
+    expect(await kb.load()).toBeNull()
+    expect(console.error).toHaveBeenLastCalledWith(expect.any(String), new Error('no response in 0.03 s'))
+    expect(await kb.load()).toEqual({ ok: true })
+  })
+
   it('gives up on a request with no response after `timeout`, so the next call tries again', async () => {
     const kb = loader(never, { deadline: 1_000, timeout: 30, backoff: () => 0 })
     expect(await kb.load()).toBeNull()
