@@ -12,11 +12,17 @@ const PROSE_END = /[.!?:)"”']$/
 
 const excerpt = (line: string): string => (line.trim().length > 80 ? `${line.trim().slice(0, 80)}…` : line.trim())
 
-/** Reads the synonym list, reporting malformed items, stray lines, variants that reduce to nothing, and clashes. */
+/**
+ * Reads the synonym list, reporting malformed items, stray lines, variants that reduce to nothing, and clashes: a
+ * variant given to two words, or one that reads as another item's word once stemmed ("injectate" reads as
+ * "injection" does), which would turn every use of that word into this item's.
+ */
 export function parseSynonyms(file: string, text: string, ignored: readonly string[], problems: Problems): KbSynonym[] {
   const baseTerms = createAnalyzer({ synonyms: [], ignored }).base
   const synonyms: KbSynonym[] = []
   const owner = new Map<string, { canonical: string; line: number }>()
+  const canonicals = new Map<string, { canonical: string; line: number }>()
+  const variantLines: { variant: string; canonical: string; key: string; line: number }[] = []
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   /** A line of a paragraph: neither blank, nor a heading, nor a list item. */
   const prose = (line: string | undefined): boolean => line !== undefined && line.trim() !== '' && !/^#{1,6}\s|^\s*[-*]/.test(line)
@@ -52,8 +58,16 @@ export function parseSynonyms(file: string, text: string, ignored: readonly stri
         problems.add(file, i + 1, `"${variant}" is already a synonym of "${previous.canonical}" (line ${previous.line})`)
       }
       owner.set(key, { canonical, line: i + 1 })
+      variantLines.push({ variant, canonical, key, line: i + 1 })
     }
+    canonicals.set(baseTerms(canonical).join(' '), { canonical, line: i + 1 })
     synonyms.push({ canonical, variants })
   })
+  for (const { variant, canonical, key, line } of variantLines) {
+    const other = canonicals.get(key)
+    if (other && other.canonical !== canonical) {
+      problems.add(file, line, `"${variant}" reads as "${other.canonical}" does (line ${other.line}) once stemmed, so every "${other.canonical}" would become "${canonical}"`)
+    }
+  }
   return synonyms
 }

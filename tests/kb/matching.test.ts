@@ -66,3 +66,17 @@ describe('the right pair, no longer just under the threshold', () => {
   it('sore tomorrow is soreness afterwards (its neighbour, how long soreness lasts, may be offered beside it)', () => reaches('will i be sore tomorrow', 'sore-afterwards'))
   it('recovery time is how long the soreness lasts', () => answers('whats the recovery time', 'how-long-does-soreness-last'))
 })
+
+describe('the words of clinical pages are read as visitors\' words', () => {
+  it('"adverse effects" are side effects', () => answers('What adverse effects are associated with trigger point injections?', 'side-effects'))
+  it('"required" is needed', () => answers('How many injections are typically required?', 'how-many-injections'))
+  it('a hematoma is bleeding', () => reaches('What is the risk of hematoma?', 'infection-and-bleeding'))
+  it('"curative" asks whether it cures', () => answers('Are trigger point injections curative?', 'is-it-a-cure'))
+  it('"numb after the injection" is numbness, not soreness that mentions it', () => answers('numb after the injection', 'numbness-afterwards'))
+})
+
+describe('a real word is not "corrected" into a word of the knowledge base', () => {
+  it('"consent" is not "content": informed consent is not what is in the injection', () => handsOff('Is informed consent required?'))
+  it('a typo of a longer word still finds its word ("infecton"), not the one a far key away ("injecton")', () =>
+    expect(engine.reply('what are the signs of an infecton').why.handoff).toBe('other-side-effects'))
+})

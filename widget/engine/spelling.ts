@@ -48,17 +48,41 @@ const squeezed = (word: string): string => word.replace(/(.)\1+/g, '$1')
  */
 export function isTypingSlip(typed: string, known: string): boolean {
   if (squeezed(typed) === squeezed(known)) return true
-  let at = 0
-  while (at < typed.length && typed[at] === known[at]) at++
-  const [slip, meant] = [typed[at] ?? '', known[at] ?? '']
   if (typed.length === known.length) {
-    const oneLetter = typed.slice(at + 1) === known.slice(at + 1)
-    return oneLetter && ((VOWELS.includes(slip) && VOWELS.includes(meant)) || nearKeys(slip, meant))
+    const letters = substituted(typed, known)
+    return letters !== null && slipOfKey(...letters)
   }
   // A vowel added or left out: the longer word has it where the two first differ.
   const [longer, shorter] = typed.length > known.length ? [typed, known] : [known, typed]
+  const at = firstDifference(longer, shorter)
   return longer.length === shorter.length + 1 && VOWELS.includes(longer[at]!) && longer.slice(at + 1) === shorter.slice(at)
 }
+
+/**
+ * True when `typed` is `known` with one letter put for another neither beside it on the keyboard nor, for a vowel,
+ * another vowel ("consent" for "content", "infecton" for "injecton"): in a longer word that is rarely a slip of
+ * typing and usually another word. Letters swapped ("corticosteriod") or added and left out are not this.
+ */
+export function isFarSubstitution(typed: string, known: string): boolean {
+  const letters = substituted(typed, known)
+  return letters !== null && !slipOfKey(...letters)
+}
+
+/** Where two words first differ. */
+function firstDifference(a: string, b: string): number {
+  let at = 0
+  while (at < a.length && a[at] === b[at]) at++
+  return at
+}
+
+/** The letter `typed` has where `known` has another, when that is all two words of one length differ by. */
+function substituted(typed: string, known: string): [string, string] | null {
+  const at = firstDifference(typed, known)
+  return typed.length === known.length && at < typed.length && typed.slice(at + 1) === known.slice(at + 1) ? [typed[at]!, known[at]!] : null
+}
+
+/** A letter typed for another by a slip: a vowel for a vowel, or a key beside the right one. */
+const slipOfKey = (slip: string, meant: string): boolean => (VOWELS.includes(slip) && VOWELS.includes(meant)) || nearKeys(slip, meant)
 
 /** The largest edit distance tried, whatever the word's length (MiniSearch's `maxFuzzy`). */
 export const MAX_FUZZY = 2
@@ -138,7 +162,7 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
         if (candidate[0] !== term[0]) continue
         // A doubled letter is the surest slip: "shott" is "shot", however common "short" is.
         const doubled = squeezed(candidate) === squeezed(term)
-        if (short && !doubled && !isTypingSlip(term, candidate)) continue
+        if (short ? !doubled && !isTypingSlip(term, candidate) : isFarSubstitution(term, candidate)) continue
         const closer = !best || edits < best.distance || (edits === best.distance && (doubled !== best.doubled ? doubled : count > best.df))
         if (closer) {
           best = { term: candidate, distance: edits, doubled, df: count }

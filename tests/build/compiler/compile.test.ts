@@ -185,6 +185,13 @@ describe('compileKb', () => {
       expectProblem({ 'synonyms.md': '# S\n\n- injection: the\n' }, 'synonyms.md', 3, '"the" is made only of words the search ignores, so it can never match'))
     it('a variant given to two words', () =>
       expectProblem({ 'synonyms.md': '# S\n\n- injection: shot\n- pain: shots\n' }, 'synonyms.md', 4, '"shots" is already a synonym of "injection" (line 3)'))
+    it('a variant that reads as another synonym\'s word once stemmed', () =>
+      expectProblem(
+        { 'synonyms.md': '# S\n\n- injection: shot\n- medication: meds, injectate\n' },
+        'synonyms.md',
+        4,
+        '"injectate" reads as "injection" does (line 3) once stemmed, so every "injection" would become "medication"',
+      ))
     it('a handoff topic without phrasings', () =>
       expectProblem({ 'handoffs.md': '# H\n\n## Parking\nid: parking\n\nAsk the front desk.\n' }, 'handoffs.md', 3, 'handoff topic "Parking" is missing "asked:"'))
     it('a handoff with the id of a pair', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import SearchableMap from 'minisearch/SearchableMap'
-import { allowedDistance, createSpeller, isTypingSlip } from '../../../widget/engine/spelling.ts'
+import { allowedDistance, createSpeller, isFarSubstitution, isTypingSlip } from '../../../widget/engine/spelling.ts'
 
 /** A speller over a few known terms, as the index would give them (term → document frequency). */
 function spellerOver(terms: Record<string, number>, variants: string[] = []) {
@@ -42,6 +42,20 @@ describe('isTypingSlip', () => {
   })
 })
 
+describe('isFarSubstitution', () => {
+  it('is a letter put for one far from it on the keyboard, not a vowel for a vowel', () => {
+    expect(isFarSubstitution('consent', 'content')).toBe(true)
+    expect(isFarSubstitution('infecton', 'injecton')).toBe(true)
+  })
+
+  it('is not a slip of typing, letters swapped, or a letter added or left out', () => {
+    expect(isFarSubstitution('pregnent', 'pregnant')).toBe(false)
+    expect(isFarSubstitution('injecyion', 'injection')).toBe(false)
+    expect(isFarSubstitution('corticosteriod', 'corticosteroid')).toBe(false)
+    expect(isFarSubstitution('excercis', 'exercis')).toBe(false)
+  })
+})
+
 describe('createSpeller', () => {
   const speller = spellerOver({ inject: 40, right: 3, heal: 2, sore: 5, follow: 2, corticosteroid: 1, exact: 1, hurt: 6, needl: 9, mani: 4 })
 
@@ -67,6 +81,14 @@ describe('createSpeller', () => {
 
   it('prefers a doubled letter to a commoner word one edit away ("shott" is "shot", not "short")', () => {
     expect(spellerOver({ shot: 1, short: 9 }).correct('shott')).toBe('shot')
+  })
+
+  it('corrects a longer stem across any one edit but a far key: "consent" is another word, not "content"', () => {
+    const long = spellerOver({ content: 3, infect: 2, injecton: 9, pregnant: 2, exercis: 4 })
+    expect(long.correct('consent')).toBeNull()
+    expect(long.correct('infecton')).toBe('infect')
+    expect(long.correct('pregnent')).toBe('pregnant')
+    expect(long.correct('excercis')).toBe('exercis')
   })
 
   it('never changes the first letter ("hollow" is not "follow")', () => {
