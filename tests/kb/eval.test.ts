@@ -24,13 +24,14 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  strict: { min: 0.74 },
-  lenient: { min: 0.85 },
+  strict: { min: 0.78 },
+  lenient: { min: 0.87 },
+  // The targets, met: wrong answers, false answers and precision.
   wrong: { max: 0.05 },
-  // Measured after the word-for-word copies of real-dev questions left the knowledge base (README, "Matching").
-  fallback: { min: 0.86 },
   falseAnswer: { max: 0.1 },
-  precision: { min: 0.92 },
+  precision: { min: 0.93 },
+  // Measured (80.2 % strict, 87.6 % answered or offered, 88.6 % fallback): the targets of 85 and 90 % are not met.
+  fallback: { min: 0.88 },
 }
 
 describe('matching quality', () => {

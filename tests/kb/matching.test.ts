@@ -80,3 +80,7 @@ describe('a real word is not "corrected" into a word of the knowledge base', () 
   it('a typo of a longer word still finds its word ("infecton"), not the one a far key away ("injecton")', () =>
     expect(engine.reply('what are the signs of an infecton').why.handoff).toBe('other-side-effects'))
 })
+
+describe('a lone, weak match is not a sure one', () => {
+  it('a question about something else that shares one word with one pair falls back', () => handsOff('What are the Travell and Simons criteria?'))
+})

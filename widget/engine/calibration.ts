@@ -23,7 +23,8 @@ export interface CalibrationSignals {
   fit: Fit
   /**
    * Its raw confidence minus that of the candidate ranked next to it (the first other one in rank order, which also
-   * weighs the closest phrasing): for the leader, its margin over the runner-up.
+   * weighs the closest phrasing): for the leader, its margin over the runner-up. A candidate alone is measured
+   * against a rival half as sure (`LONE_RIVAL` in `matcher.ts`).
    */
   margin: number
   /** The share of the message's weight it leaves unmatched while another leading candidate matches it. */
@@ -37,12 +38,12 @@ export function calibrationFeatures(signals: CalibrationSignals): number[] {
 
 /**
  * The model a knowledge base too small to learn from uses (and a `kb.json` built before calibration existed):
- * the one learned from the project's own clinic knowledge base (61 pairs, 1,225 examples).
+ * the one learned from the project's own clinic knowledge base (61 pairs, 1,212 examples).
  */
 export const DEFAULT_CALIBRATION: KbCalibration = {
   features: [...CALIBRATION_FEATURES],
-  weights: [5.1832, 3.9725, -1.4183],
-  bias: -3.5476,
+  weights: [5.0965, 3.9383, -1.1879],
+  bias: -3.4688,
   examples: 0,
 }
 

@@ -1,0 +1,25 @@
+/**
+ * `createMatcher`: what it ranks and the signals calibration weighs (the scoring itself is specified through the
+ * engine's tests and `tests/kb/`).
+ */
+import { describe, expect, it } from 'vitest'
+import { compileKb } from '../../../build/compiler/compile.ts'
+import { loadIndex } from '../../../widget/engine/index.ts'
+import { createMatcher } from '../../../widget/engine/matcher.ts'
+
+const kb = compileKb('kb')
+const matcher = createMatcher(kb, loadIndex(kb))
+
+describe('createMatcher', () => {
+  it("gives the leader its margin over the runner-up, in raw confidence", () => {
+    const [leader, runnerUp] = matcher.read('does the injection hurt').ranked
+    expect(leader!.signals.margin).toBeCloseTo(leader!.fit.confidence - runnerUp!.fit.confidence, 10)
+  })
+
+  it('measures a candidate alone against a rival half as sure: that nothing else matched is some evidence, not proof', () => {
+    // Only "travel" is known here, from the pair on referred pain.
+    const { ranked } = matcher.read('What are the Travell and Simons criteria?')
+    expect(ranked).toHaveLength(1)
+    expect(ranked[0]!.signals.margin).toBeCloseTo(ranked[0]!.fit.confidence / 2, 10)
+  })
+})
