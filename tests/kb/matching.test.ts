@@ -84,3 +84,10 @@ describe('a real word is not "corrected" into a word of the knowledge base', () 
 describe('a lone, weak match is not a sure one', () => {
   it('a question about something else that shares one word with one pair falls back', () => handsOff('What are the Travell and Simons criteria?'))
 })
+
+describe('questions of patient leaflets', () => {
+  it('where to go for the appointment is the location handoff, not where the needle goes', () =>
+    expect(engine.reply('Where do I go for my appointment?').why.handoff).toBe('location-and-parking'))
+  it('what will be injected is what is in the injection, not whether it will hurt', () => answers('What will be injected?', 'what-is-in-the-injection'))
+  it('having a cold is a question for the clinic, not about the numbing spray', () => handsOff('Can I have the injection if I have a cold?'))
+})
