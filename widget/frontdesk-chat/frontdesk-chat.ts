@@ -256,6 +256,8 @@ export class FrontdeskChat extends HTMLElement {
         close: () => this._hide(true),
         kb: this._kb,
       })
+      // Handed over: the panel's loader owns it now.
+      this._kb = null
       // The chunk may have run in this very task (on a click without intent first): render in the next one, so that
       // neither makes a long task on a slow phone.
       if (attach) await new Promise((resolve) => setTimeout(resolve))
