@@ -65,7 +65,9 @@ export function parseSynonyms(file: string, text: string, ignored: readonly stri
   })
   for (const { variant, canonical, key, line } of variantLines) {
     const other = canonicals.get(key)
-    if (other && other.canonical !== canonical) {
+    // A variant with filler words ("dose it") matches only where they stand too, so it takes no other word's every use.
+    const bare = key.split(' ').length === variant.trim().split(/\s+/).length
+    if (other && other.canonical !== canonical && bare) {
       problems.add(file, line, `"${variant}" reads as "${other.canonical}" does (line ${other.line}) once stemmed, so every "${other.canonical}" would become "${canonical}"`)
     }
   }

@@ -21,10 +21,10 @@ export const BUDGETS = {
   /** Every JavaScript file of the widget (28.83 kB, reading the compact `kb.json` included). */
   widget: 28_900,
   /**
-   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 25.17 kB, of which
+   * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 25.22 kB, of which
    * its answers are about 7 kB and its phrasings, stored as the engine's terms, about 9 kB.
    */
-  kb: 25_200,
+  kb: 25_300,
 } as const
 
 /** What a widget build reports. */

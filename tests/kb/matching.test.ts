@@ -91,3 +91,8 @@ describe('questions of patient leaflets', () => {
   it('what will be injected is what is in the injection, not whether it will hurt', () => answers('What will be injected?', 'what-is-in-the-injection'))
   it('having a cold is a question for the clinic, not about the numbing spray', () => handsOff('Can I have the injection if I have a cold?'))
 })
+
+describe('real words typed for others', () => {
+  it('"dose" before a pronoun is "does"', () => answers('how long dose it take', 'how-long-does-it-take'))
+  it('"dose" as a dose keeps its word', () => expect(engine.reply('what dose of lidocaine do you use').why.handoff).toBe('other-medicines'))
+})

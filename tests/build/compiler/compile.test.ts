@@ -28,6 +28,8 @@ const withPair = (fields: Parameters<typeof pair>[0], head = '# Extra\n\n'): Rec
 
 describe('compileKb', () => {
   describe('on a valid knowledge base', () => {
+    it('accepts a variant whose filler words must stand too: "dose it" takes no other use of "dose"', () =>
+      expect(problemsOf(kbWith({ 'synonyms.md': '# S\n\n- dose: dosage\n- does: dose it\n' }))).toEqual([]))
     const kb = compileKb(SMALL_KB)
 
     it('emits the format version, a content hash, pages, pairs, handoffs, synonyms and the index options', () => {
