@@ -96,3 +96,8 @@ describe('real words typed for others', () => {
   it('"dose" before a pronoun is "does"', () => answers('how long dose it take', 'how-long-does-it-take'))
   it('"dose" as a dose keeps its word', () => expect(engine.reply('what dose of lidocaine do you use').why.handoff).toBe('other-medicines'))
 })
+
+describe('a message of several sentences is read whole', () => {
+  it('a generic question sentence is not answered without the sentence before it', () =>
+    handsOff('My husband has diabetes and high blood pressure. Can he get trigger point injections?'))
+})
