@@ -66,7 +66,8 @@ export function typingSlips(kb: KbFile, options: EngineOptions = {}): SlipScore[
       for (const phrasing of [pair.question, ...pair.aliases]) {
         const text = words(fold(phrasing))
         text.forEach((word, at) => {
-          if (ignored.has(word) || stem(word).length < 4 || stem(word).length > 5) return
+          const letters = stem(word).length
+          if (ignored.has(word) || letters < 4 || letters > 5) return
           const typed = slip(word, kind, random(parseInt(hashString(`${phrasing}|${at}|${kind}`), 36)))
           if (!typed) return
           const reply = engine.reply(text.map((other, i) => (i === at ? typed : other)).join(' '))

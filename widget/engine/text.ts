@@ -139,24 +139,23 @@ interface SynonymTable {
 function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readonly string[], tokens: (text: string) => Token[]): Generator<void, SynonymTable, void> {
   const byFirst: SynonymTable['byFirst'] = new Map()
   const variantTerms = new Set<string>()
+  const add = (variant: string[], canonical: Token[]): void => {
+    const list = byFirst.get(variant[0]!) ?? []
+    list.push({ variant, canonical })
+    byFirst.set(variant[0]!, list)
+  }
   // An ignored phrase is a variant that stands for nothing.
   for (const phrase of ignoredPhrases) {
     const variant = tokens(phrase).map((token) => token.term)
-    if (variant.length === 0) continue
-    const list = byFirst.get(variant[0]!) ?? []
-    list.push({ variant, canonical: [] })
-    byFirst.set(variant[0]!, list)
+    if (variant.length > 0) add(variant, [])
   }
   for (const [n, { canonical, variants }] of synonyms.entries()) {
     if (n > 0 && n % SYNONYMS_PER_STEP === 0) yield
     const canonicalTokens = tokens(canonical).filter((token) => !token.ignored)
     for (const variant of variants) {
       const variantTokens = tokens(variant)
-      const first = variantTokens[0]
-      if (first === undefined || canonicalTokens.length === 0 || variantTokens.every((token) => token.ignored)) continue
-      const list = byFirst.get(first.term) ?? []
-      list.push({ variant: variantTokens.map((token) => token.term), canonical: canonicalTokens })
-      byFirst.set(first.term, list)
+      if (variantTokens.length === 0 || canonicalTokens.length === 0 || variantTokens.every((token) => token.ignored)) continue
+      add(variantTokens.map((token) => token.term), canonicalTokens)
       for (const token of variantTokens) if (!token.ignored) variantTerms.add(token.term)
     }
   }
