@@ -100,4 +100,9 @@ describe('real words typed for others', () => {
 describe('a message of several sentences is read whole', () => {
   it('a generic question sentence is not answered without the sentence before it', () =>
     handsOff('My husband has diabetes and high blood pressure. Can he get trigger point injections?'))
+  it('a backstory weighs less than the question after it', () =>
+    answers(
+      'I slipped on ice at work last month and my shoulder has been tight ever since. My doctor mentioned injections. How long until they start working?',
+      'how-soon-does-it-work',
+    ))
 })

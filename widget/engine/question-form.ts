@@ -51,6 +51,16 @@ export function questionClauses(questionWords: KbQuestionWords | undefined): (me
   }
 }
 
+/**
+ * The sentences of a message that ask ("How long does this last?"), when it also has sentences that only tell
+ * ("I had six injections on Tuesday. I'm still sore."); null when every sentence asks, or none does.
+ */
+export function askingSentences(message: string): string[] | null {
+  const sentences = message.split(/(?<=[.!?])\s+/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
+  const asking = sentences.filter((sentence) => /\?\s*$/.test(sentence))
+  return asking.length > 0 && asking.length < sentences.length ? asking : null
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

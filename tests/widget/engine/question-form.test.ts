@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
-import { formsOf, questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
+import { askingSentences, formsOf, questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
 
 const { questionWords } = defaultLanguage()
 const formOf = questionForms(questionWords)
@@ -42,5 +42,22 @@ describe('questionClauses', () => {
   it('keeps a question whole when a part is its context, not a question', () => {
     expect(clauses("I'm nursing my baby, can I have a trigger point injection?")).toEqual([])
     expect(clauses('does it hurt')).toEqual([])
+  })
+})
+
+describe('askingSentences', () => {
+  it('finds the sentences that ask among ones that only tell', () => {
+    expect(askingSentences("I had six injections on Tuesday. I'm still sore! How long does this last? Is it normal?")).toEqual([
+      'How long does this last?',
+      'Is it normal?',
+    ])
+  })
+  it('is null when every sentence asks, or none does', () => {
+    expect(askingSentences('What is it? Does it hurt?')).toBeNull()
+    expect(askingSentences('does it hurt')).toBeNull()
+    expect(askingSentences('I had an injection. It hurt.')).toBeNull()
+  })
+  it('does not count a stray full stop as a sentence', () => {
+    expect(askingSentences('Does it hurt? ...')).toBeNull()
   })
 })
