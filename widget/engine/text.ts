@@ -21,6 +21,8 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string | null]> = [
   [/\b(\w+)'ll\b/g, '$1 will', "'ll"],
   [/\b(\w+)'d\b/g, '$1 would', "'d"],
   [/\bi'm\b/g, 'i am', "i'm"],
+  // A currency sign asks a price ("how much $$ for 1 shot"), whatever the words around it.
+  [/\$+/g, ' price ', '$'],
   // On phones apostrophes are often skipped: "wont stop", "cant breathe", "doesnt work".
   [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not', 'nt'],
   [/\bwont\b/g, 'will not', 'wont'],
@@ -55,6 +57,7 @@ export function fold(text: string): string {
         .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
         // "hellooo", "sooo painful": no English word has a letter three times in a row.
         .replace(/(\p{L})\1{2,}/gu, '$1')
+        .replace(/[£€¥₹]+/gu, ' $ ')
   for (const [pattern, replacement, needle] of CONTRACTIONS) if (needle === null || out.includes(needle)) out = out.replace(pattern, replacement)
   return out
 }

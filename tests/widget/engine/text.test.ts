@@ -16,23 +16,27 @@ describe('fold', () => {
   })
   it('removes zero-width characters, which would otherwise glue or split words', () => expect(fold('in\u200bjection')).toBe('injection'))
   it('shortens letters repeated three times or more', () => expect(fold('hellooo sooo sore')).toBe('hello so sore'))
+  it('reads a currency sign as asking a price', () => {
+    expect(words(fold('how much $$ for 1 shot'))).toEqual(['how', 'much', 'price', 'for', '1', 'shot'])
+    expect(words(fold('£50 or €60?'))).toEqual(['price', '50', 'or', 'price', '60'])
+  })
 
   it('folds any text exactly as the plain pipeline does: its shortcuts change only the time taken (fast-check)', () => {
     // Every step applied to every text, in order: what fold did before it skipped steps that cannot apply.
     const plain = (text: string): string => {
       let out = text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-      out = out.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/(\p{L})\1{2,}/gu, '$1')
+      out = out.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/(\p{L})\1{2,}/gu, '$1').replace(/[£€¥₹]+/gu, ' $ ')
       for (const [pattern, replacement] of [
         [/\bcan'?t\b/g, 'can not'], [/\bwon'?t\b/g, 'will not'], [/\bshan'?t\b/g, 'shall not'], [/\b(\w+)n't\b/g, '$1 not'],
         [/\b(\w+)'re\b/g, '$1 are'], [/\b(\w+)'ve\b/g, '$1 have'], [/\b(\w+)'ll\b/g, '$1 will'], [/\b(\w+)'d\b/g, '$1 would'],
-        [/\bi'm\b/g, 'i am'], [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
+        [/\bi'm\b/g, 'i am'], [/\$+/g, ' price '], [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
         [/\bwont\b/g, 'will not'], [/\bcant\b/g, 'can not'], [/\bim\b/g, 'i am'], [/\bive\b/g, 'i have'], [/\b(you|they|we)re\b/g, '$1 are'],
         [/\b(how|who|where|when|why)s\b/g, '$1'], [/\b(\w+)'s\b/g, '$1'],
       ] as const) out = out.replace(pattern, replacement)
       return out
     }
     const pieces = ['can', "'t", 't', 'won', 'shan', "n't", "'re", "'ve", "'ll", "'d", "I'M", 'im', 'ive', 'we', 're', 'nt', 'does', 'how', 's', "'s",
-      ' ', '`', '\u2019', 'é', 'Ü', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ooo', 'LLL', '注射', '2', '-', '?']
+      ' ', '`', '\u2019', 'é', 'Ü', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ooo', 'LLL', '注射', '2', '-', '?', '$', '£', '€']
     const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''))
     fc.assert(fc.property(text, (message) => void expect(fold(message)).toBe(plain(message))), { numRuns: 3_000 })
   })
