@@ -94,6 +94,7 @@ describe('questions of patient leaflets', () => {
 
 describe('real words typed for others', () => {
   it('"dose" before a pronoun is "does"', () => answers('how long dose it take', 'how-long-does-it-take'))
+  it('a time of day is not an unknown word that weighs against the question', () => answers('got my shot at 9am when do i feel it working', 'how-soon-does-it-work'))
   it('a currency sign asks a price', () => expect(engine.reply('how much $$ for 1 shot').why.handoff).toBe('prices-and-payment'))
   it('"dose" as a dose keeps its word', () => expect(engine.reply('what dose of lidocaine do you use').why.handoff).toBe('other-medicines'))
 })

@@ -199,7 +199,9 @@ export function createAnalyzer(options: TextOptions): Analyzer {
 /** Creates the analyzer ({@link createAnalyzer}) in steps, so that a caller can spread the work over idle time. */
 export function* analyzerSteps({ synonyms, ignored, ignoredPhrases = [] }: TextOptions): Generator<void, Analyzer, void> {
   const ignoredSet = new Set(ignored)
-  const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d+$/.test(word)
+  // A number, bare or with its unit ("9am", "45yo", "10mg", "1st"), says nothing a pair is asked by; counted as an
+  // unknown word, it weighed against the question ("got my shot at 9am, when will it work" fell back).
+  const isIgnored = (word: string): boolean => ignoredSet.has(word) || /^\d/.test(word)
   // Tokens are never changed once made, so a word's token is made once and shared: building an index reads
   // hundreds of thousands of words, most of them again and again.
   const known = new Map<string, Token>()

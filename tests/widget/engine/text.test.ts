@@ -61,6 +61,10 @@ describe('Analyzer#base', () => {
   it('drops bare numbers', () => {
     expect(baseTerms("I'm 67 and it hurt for 2 years")).toEqual(['hurt', 'for', 'year'])
   })
+  it('drops numbers with a unit or suffix (times, ages, doses, ordinals), but not a word with a digit in it', () => {
+    expect(baseTerms('got my 1st shot at 9am, 45yo, 10mg')).toEqual(['got', 'shot'])
+    expect(baseTerms('do you give b12 shots')).toEqual(['do', 'give', 'b12', 'shot'])
+  })
 })
 
 describe('createAnalyzer', () => {
