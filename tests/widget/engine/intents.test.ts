@@ -20,6 +20,11 @@ describe('emergencyDetector', () => {
     ['I passed out in the car park', 'fainting'],
     ['i took a whole bottle of pills', 'overdose'],
     ['my frend is unconscous and not responding', 'fainting'],
+    // Signs of a collapsed lung after an injection near the ribs.
+    ['since the injections in my upper back my chest feels tight when I breathe in', 'chest pain'],
+    ['a tight feeling in my chest after the shots in my upper back', 'chest tightness'],
+    ['it hurts when i breathe since the shot', 'painful breathing'],
+    ['sharp pain whenever I take a deep breath', 'painful breathing'],
   ])('recognises "%s" as %s', (message, label) => {
     expect(detectEmergency(message)).toEqual({ kind: 'medical', label })
   })
@@ -64,7 +69,14 @@ describe('smalltalkDetector', () => {
 })
 
 describe('emergencyDetector on everyday phrases', () => {
-  it.each(['my neck has been killing me for weeks', 'will it bleed a lot?', 'can i faint from the needle', 'could the shot make my face swell'])(
+  it.each([
+    'my neck has been killing me for weeks',
+    'will it bleed a lot?',
+    'can i faint from the needle',
+    'could the shot make my face swell',
+    'can trigger point injections help tight chest muscles',
+    'will it hurt when i breathe during the procedure',
+  ])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
   )
