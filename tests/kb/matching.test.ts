@@ -108,3 +108,14 @@ describe('a message of several sentences is read whole', () => {
       'how-soon-does-it-work',
     ))
 })
+
+describe('the headings of web pages', () => {
+  it('"…: What You Need to Know" asks what they are', () => answers('Trigger Point Injections: What You Need to Know', 'what-is-a-trigger-point-injection'))
+  it('"what triggers" a trigger point asks its cause', () => answers('What Triggers Trigger Points?', 'why-trigger-points-form'))
+  it('chronic headaches are headaches, not chronic pain', () => reaches('Trigger Point Injections for Chronic Headaches', 'injections-for-headaches'))
+  it('hamstrings and quads are the legs', () => answers('Can You Inject Trigger Points in the Hamstrings or Quads?', 'injections-in-arms-and-legs'))
+  it('a practitioner is who gives them', () => answers('What kind of practitioner gives trigger point injections?', 'who-gives-the-injection'))
+  it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
+    expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
+})
+
