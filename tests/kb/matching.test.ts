@@ -115,6 +115,12 @@ describe('the headings of web pages', () => {
   it('chronic headaches are headaches, not chronic pain', () => reaches('Trigger Point Injections for Chronic Headaches', 'injections-for-headaches'))
   it('hamstrings and quads are the legs', () => answers('Can You Inject Trigger Points in the Hamstrings or Quads?', 'injections-in-arms-and-legs'))
   it('a practitioner is who gives them', () => answers('What kind of practitioner gives trigger point injections?', 'who-gives-the-injection'))
+  it('"how likely" asks the risk', () => answers('Nerve Injury After a Trigger Point Injection: How Likely Is It?', 'nerve-damage'))
+  it('a collapsed lung is the pneumothorax our pages do not cover', () =>
+    expect(engine.reply('Can a trigger point injection cause a collapsed lung?').why.handoff).toBe('other-side-effects'))
+  it('a lunch break asks how long it takes', () => answers('Can I get it done in my lunch break?', 'how-long-does-it-take'))
+  it('"only mask the pain" asks whether it cures', () => answers('Do trigger point shots only mask the pain?', 'is-it-a-cure'))
+  it('what kind of needle is the needle size, not what they are used for', () => answers('What kind of needle is used for trigger point injections?', 'needle-size'))
   it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
     expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
 })
