@@ -125,3 +125,12 @@ describe('the headings of web pages', () => {
     expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
 })
 
+describe('words visitors type in a chat box', () => {
+  it('"placebo" asks whether it works', () => answers('is it all just placebo', 'does-it-work'))
+  it('"appt" is an appointment', () => answers('what happens at a tpi appt', 'what-happens-during-the-procedure'))
+  it('a punctured lung is the pneumothorax our pages do not cover', () =>
+    expect(engine.reply('could the needle puncture a lung').why.handoff).toBe('other-side-effects'))
+  it('"established" asks how common they are', () => answers('is this an established treatment', 'are-injections-common'))
+  it("an insurer's name asks about insurance", () => expect(engine.reply('is it covered by bupa').why.handoff).toBe('insurance-and-coverage'))
+})
+
