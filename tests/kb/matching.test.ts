@@ -118,6 +118,8 @@ describe('the headings of web pages', () => {
   it('"how likely" asks the risk', () => answers('Nerve Injury After a Trigger Point Injection: How Likely Is It?', 'nerve-damage'))
   it('a collapsed lung is the pneumothorax our pages do not cover', () =>
     expect(engine.reply('Can a trigger point injection cause a collapsed lung?').why.handoff).toBe('other-side-effects'))
+  it('"how many sessions" asks how often, and a pair asked "how many minutes" is no longer taken to answer that', () =>
+    answers('how many sessions is normal', 'how-many-injections'))
   it('a lunch break asks how long it takes', () => answers('Can I get it done in my lunch break?', 'how-long-does-it-take'))
   it('"only mask the pain" asks whether it cures', () => answers('Do trigger point shots only mask the pain?', 'is-it-a-cure'))
   it('what kind of needle is the needle size, not what they are used for', () => answers('What kind of needle is used for trigger point injections?', 'needle-size'))

@@ -17,6 +17,11 @@ describe('questionForms', () => {
     expect(formOf('how long does the procedure take')).toBe('how long')
     expect(formOf('How often can I have them?')).toBe('how often')
   })
+  it('reads "how many" with a unit of time as asking for a duration, and without one as asking how often', () => {
+    expect(formOf('How many months does the relief last?')).toBe('how long')
+    expect(formOf('how many days will I be sore')).toBe('how long')
+    expect(formOf('how many injections will I need')).toBe('how often')
+  })
   it('tells nothing for questions that begin with an untelling word, or for statements', () => {
     expect(formOf('what is a trigger point')).toBeNull()
     expect(formOf('is it painful')).toBeNull()
