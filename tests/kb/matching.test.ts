@@ -26,6 +26,11 @@ describe("the question's focus decides, not the shared topic words", () => {
   it('how long until it works is not how long the visit takes', () => answers('How long does it take for it to work', 'how-soon-does-it-work'))
   it('when relief comes is not whether it hurts', () => answers('When will I get relief', 'how-soon-does-it-work'))
   it('what to do after the procedure is aftercare, not what happens during it', () => answers('What should I do after the procedure?', 'aftercare'))
+  it('injections that cause headaches are a side effect, not the pair on injections that help them', () =>
+    expect(engine.reply('Can trigger point injections cause headaches?').why.handoff).toBe('other-side-effects'))
+  it('trigger points that cause headaches are that pair', () => answers('do knots in the neck give you headaches', 'injections-for-headaches'))
+  it('"a trigger point injection" is not "a trigger point": what a TPI is, not what a knot is', () =>
+    answers('tpi meaning?', 'what-is-a-trigger-point-injection'))
   it('a telling question word counts: "where" is not answered by the pair only ever asked "who"', () => {
     expect(engine.reply('Where is it done?').top?.pair.id).not.toBe('who-gives-the-injection')
   })
