@@ -24,14 +24,14 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  strict: { min: 0.78 },
+  strict: { min: 0.8 },
   lenient: { min: 0.87 },
-  // The targets, met: wrong answers, false answers and precision.
+  // The targets, met: wrong answers, false answers, fallback and precision.
   wrong: { max: 0.05 },
   falseAnswer: { max: 0.1 },
   precision: { min: 0.93 },
-  // Measured (80.2 % strict, 87.6 % answered or offered, 88.6 % fallback): the targets of 85 and 90 % are not met.
-  fallback: { min: 0.88 },
+  fallback: { min: 0.9 },
+  // Measured (81.0 % strict, 87.6 % answered or offered): the targets of 85 and 90 % are not met.
 }
 
 describe('matching quality', () => {
