@@ -128,6 +128,13 @@ describe('the headings of web pages', () => {
   it('a lunch break asks how long it takes', () => answers('Can I get it done in my lunch break?', 'how-long-does-it-take'))
   it('"only mask the pain" asks whether it cures', () => answers('Do trigger point shots only mask the pain?', 'is-it-a-cure'))
   it('what kind of needle is the needle size, not what they are used for', () => answers('What kind of needle is used for trigger point injections?', 'needle-size'))
+  it('"vs" asks the difference: tender points against trigger points is for the clinic', () =>
+    expect(engine.reply('Trigger points vs tender points').kind).not.toBe('answer'))
+  it('how fibromyalgia is diagnosed is a handoff, how trigger points are found is a pair', () => {
+    expect(engine.reply('How is fibromyalgia diagnosed?').why.handoff).toBe('diagnosis')
+    answers('How are trigger points diagnosed?', 'how-trigger-points-are-found')
+  })
+  it('"my provider" is the doctor', () => answers('What should I tell my provider before the injection?', 'talk-to-your-doctor'))
   it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
     expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
 })
