@@ -134,6 +134,9 @@ describe('the headings of web pages', () => {
     expect(engine.reply('How is fibromyalgia diagnosed?').why.handoff).toBe('diagnosis')
     answers('How are trigger points diagnosed?', 'how-trigger-points-are-found')
   })
+  it('dry needling against acupuncture is a comparison our pages do not make', () =>
+    expect(engine.reply("Acupuncture vs. dry needling: what's the difference?").why.handoff).toBe('comparing-treatments'))
+  it('"a patient guide" in a heading asks nothing more', () => answers('Trigger Point Injections: A Patient Guide', 'what-is-a-trigger-point-injection'))
   it('"my provider" is the doctor', () => answers('What should I tell my provider before the injection?', 'talk-to-your-doctor'))
   it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
     expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
