@@ -41,7 +41,7 @@ const ASCII = /^[\x00-\x7f]*$/
 
 /**
  * Folds a string for matching: NFKC (full-width letters, ligatures), lower case, diacritics removed, curly
- * apostrophes straightened, zero-width characters dropped, contractions expanded.
+ * apostrophes straightened, zero-width characters dropped, contractions expanded, currency signs read as "price".
  */
 export function fold(text: string): string {
   // ASCII is unchanged by normalisation and holds no marks or zero-width characters: the same result, faster.
@@ -57,6 +57,7 @@ export function fold(text: string): string {
         .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
         // "hellooo", "sooo painful": no English word has a letter three times in a row.
         .replace(/(\p{L})\1{2,}/gu, '$1')
+        // Other currency signs become "$", which the rules below read as a price.
         .replace(/[£€¥₹]+/gu, ' $ ')
   for (const [pattern, replacement, needle] of CONTRACTIONS) if (needle === null || out.includes(needle)) out = out.replace(pattern, replacement)
   return out
