@@ -137,6 +137,9 @@ describe('the headings of web pages', () => {
   it('dry needling against acupuncture is a comparison our pages do not make', () =>
     expect(engine.reply("Acupuncture vs. dry needling: what's the difference?").why.handoff).toBe('comparing-treatments'))
   it('"a patient guide" in a heading asks nothing more', () => answers('Trigger Point Injections: A Patient Guide', 'what-is-a-trigger-point-injection'))
+  it('what the injection is made of is what is in it', () => answers('What are trigger point injections made of?', 'what-is-in-the-injection'))
+  it('how common an infection is asks the risk of infection, not how common the injections are', () =>
+    answers('How common are infections after trigger point injections?', 'infection-and-bleeding'))
   it('"my provider" is the doctor', () => answers('What should I tell my provider before the injection?', 'talk-to-your-doctor'))
   it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
     expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
