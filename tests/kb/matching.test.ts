@@ -1,6 +1,8 @@
 /**
  * The causes of wrong answers named in the precision issue, each as the knowledge base and engine now handle it.
- * These are the issue's own examples (not real-dev's questions), so they show the mechanism, not a tuned score.
+ * The first blocks are the issue's own examples; the later ones (web headings, chat-box words) come from the
+ * development questions in `tests/fixtures/eval/helper.jsonl`, never from real-dev. Each shows a mechanism, not a
+ * tuned score.
  */
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../build/compiler/compile.ts'
@@ -116,11 +118,9 @@ describe('a message of several sentences is read whole', () => {
 
 describe('the headings of web pages', () => {
   it('"…: What You Need to Know" asks what they are', () => answers('Trigger Point Injections: What You Need to Know', 'what-is-a-trigger-point-injection'))
-  it('"what triggers" a trigger point asks its cause', () => answers('What Triggers Trigger Points?', 'why-trigger-points-form'))
   it('chronic headaches are headaches, not chronic pain', () => reaches('Trigger Point Injections for Chronic Headaches', 'injections-for-headaches'))
   it('hamstrings and quads are the legs', () => answers('Can You Inject Trigger Points in the Hamstrings or Quads?', 'injections-in-arms-and-legs'))
   it('a practitioner is who gives them', () => answers('What kind of practitioner gives trigger point injections?', 'who-gives-the-injection'))
-  it('"how likely" asks the risk', () => answers('Nerve Injury After a Trigger Point Injection: How Likely Is It?', 'nerve-damage'))
   it('a collapsed lung is the pneumothorax our pages do not cover', () =>
     expect(engine.reply('Can a trigger point injection cause a collapsed lung?').why.handoff).toBe('other-side-effects'))
   it('"how many sessions" asks how often, and a pair asked "how many minutes" is no longer taken to answer that', () =>
@@ -129,7 +129,7 @@ describe('the headings of web pages', () => {
   it('"only mask the pain" asks whether it cures', () => answers('Do trigger point shots only mask the pain?', 'is-it-a-cure'))
   it('what kind of needle is the needle size, not what they are used for', () => answers('What kind of needle is used for trigger point injections?', 'needle-size'))
   it('"vs" asks the difference: tender points against trigger points is for the clinic', () =>
-    expect(engine.reply('Trigger points vs tender points').kind).not.toBe('answer'))
+    expect(engine.reply('Trigger points vs tender points').why.handoff).toBe('diagnosis'))
   it('how fibromyalgia is diagnosed is a handoff, how trigger points are found is a pair', () => {
     expect(engine.reply('How is fibromyalgia diagnosed?').why.handoff).toBe('diagnosis')
     answers('How are trigger points diagnosed?', 'how-trigger-points-are-found')
@@ -140,17 +140,14 @@ describe('the headings of web pages', () => {
   it('what the injection is made of is what is in it', () => answers('What are trigger point injections made of?', 'what-is-in-the-injection'))
   it('how common an infection is asks the risk of infection, not how common the injections are', () =>
     answers('How common are infections after trigger point injections?', 'infection-and-bleeding'))
-  it('"my provider" is the doctor', () => answers('What should I tell my provider before the injection?', 'talk-to-your-doctor'))
   it('a tender point of fibromyalgia is not a trigger point: the difference is for the clinic', () =>
-    expect(engine.reply('What Is the Difference Between a Trigger Point and a Tender Point?').kind).not.toBe('answer'))
+    handsOff('What Is the Difference Between a Trigger Point and a Tender Point?'))
+  it('injecting a knot is the injection, not what a knot is', () => answers('how do they inject a trigger point', 'what-happens-during-the-procedure'))
 })
 
 describe('words visitors type in a chat box', () => {
   it('"placebo" asks whether it works', () => answers('is it all just placebo', 'does-it-work'))
   it('"appt" is an appointment', () => answers('what happens at a tpi appt', 'what-happens-during-the-procedure'))
-  it('a punctured lung is the pneumothorax our pages do not cover', () =>
-    expect(engine.reply('could the needle puncture a lung').why.handoff).toBe('other-side-effects'))
   it('"established" asks how common they are', () => answers('is this an established treatment', 'are-injections-common'))
   it("an insurer's name asks about insurance", () => expect(engine.reply('is it covered by bupa').why.handoff).toBe('insurance-and-coverage'))
 })
-

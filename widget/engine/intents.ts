@@ -53,8 +53,8 @@ export function emergencyDetector(language: KbLanguage): (message: string) => Em
     // Punctuation between words must not hide a phrase ("chest...pain"), so match on the words alone.
     const text = correct(words(fold(message)).slice(0, 200).join(' '))
     for (const flag of crisis) if (flag.regex.test(text)) return { kind: 'self-harm', label: flag.label }
-    // A question about the treatment may name a side effect ("will it bleed a lot?"); chest pain, breathing,
-    // stroke signs and self-harm are never excused.
+    // A question about the treatment may name a side effect ("will it bleed a lot?"); the flags the language file
+    // marks with "?" are excused then, the others (chest pain, trouble breathing, stroke signs, self-harm) never.
     const question = aboutTheTreatment.test(text)
     for (const flag of medical) if (flag.regex.test(text) && !(question && flag.askable)) return { kind: 'medical', label: flag.label }
     return null

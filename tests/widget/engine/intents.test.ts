@@ -21,10 +21,9 @@ describe('emergencyDetector', () => {
     ['i took a whole bottle of pills', 'overdose'],
     ['my frend is unconscous and not responding', 'fainting'],
     // Signs of a collapsed lung after an injection near the ribs.
-    ['since the injections in my upper back my chest feels tight when I breathe in', 'chest pain'],
-    ['a tight feeling in my chest after the shots in my upper back', 'chest tightness'],
-    ['it hurts when i breathe since the shot', 'painful breathing'],
-    ['sharp pain whenever I take a deep breath', 'painful breathing'],
+    ['a weird tight feeling in my chest after the shots in my upper back', 'chest pain'],
+    ['it hurts when i breath since the shot', 'painful breathing'],
+    ['sharp pain when taking deep breaths', 'painful breathing'],
   ])('recognises "%s" as %s', (message, label) => {
     expect(detectEmergency(message)).toEqual({ kind: 'medical', label })
   })
@@ -76,6 +75,9 @@ describe('emergencyDetector on everyday phrases', () => {
     'could the shot make my face swell',
     'can trigger point injections help tight chest muscles',
     'will it hurt when i breathe during the procedure',
+    'How do trigger point injections help a tight chest?',
+    'Trigger points in tight chest muscles',
+    'Is the injection painful? They told me to breathe out as the needle goes in.',
   ])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
