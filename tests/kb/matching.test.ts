@@ -109,6 +109,12 @@ describe('real words typed for others', () => {
 describe('a message of several sentences is read whole', () => {
   it('a generic question sentence is not answered without the sentence before it', () =>
     handsOff('My husband has diabetes and high blood pressure. Can he get trigger point injections?'))
+  it('a long backstory does not push the question out of the reading', () => {
+    const reply = engine.reply(
+      'I have had neck and shoulder pain for about three years since a car crash, and my physio and my GP have tried massage, stretching, heat, acupuncture and two kinds of tablets without much luck, so my doctor finally booked me in for trigger point injections next Tuesday at the hospital. Will I be able to drive home afterwards?',
+    )
+    expect(reply.why.queryTerms).toEqual(expect.arrayContaining(['drive', 'home']))
+  })
   it('a backstory weighs less than the question after it', () =>
     answers(
       'I slipped on ice at work last month and my shoulder has been tight ever since. My doctor mentioned injections. How long until they start working?',

@@ -233,7 +233,9 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     phrasings,
     knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
-      const wholeTerms = terms(message)
+      const sentences = askingSentences(message)
+      // The question's words first, so that a long backstory cannot push them past the cap on a message's terms.
+      const wholeTerms = terms(sentences ? [...sentences.asking, ...sentences.telling].join(' ') : message)
       // Decided on the whole message, so that no part of it read alone gets a candidate the message may not.
       const ruledOut = refusals?.(wholeTerms.terms, (id) => termsOf(id, heldOut).phrasings)
       const readOne = (text: string, read = terms(text), asked?: ReadonlySet<string>): Reading => ({
@@ -241,8 +243,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
         ranked: rank(read.terms, formOf(text), heldOut, ruledOut, asked),
       })
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
-      const asking = askingSentences(message)
-      let whole = readOne(message, wholeTerms, asking ? new Set(terms(asking.join(' ')).terms) : undefined)
+      let whole = readOne(message, wholeTerms, sentences ? new Set(terms(sentences.asking.join(' ')).terms) : undefined)
       // A question of several questions ("What are they, and can they help me?") is read as its surest part.
       const parts = clauses(message)
       if (parts.length >= 2) for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part

@@ -51,14 +51,35 @@ export function questionClauses(questionWords: KbQuestionWords | undefined): (me
   }
 }
 
+/** A message cut into the sentences that ask and those that only tell. */
+export interface MessageSentences {
+  /** Sentences ending in a question mark ("How long does this last?", "normal?!"). */
+  asking: string[]
+  /** The others ("I had six injections on Tuesday.", "I'm still sore!"). */
+  telling: string[]
+}
+
+/** Abbreviations whose full stop ends no sentence ("Dr. Lee said…"). */
+const ABBREVIATION = /\b(?:dr|mr|mrs|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.$/i
+
 /**
- * The sentences of a message that ask ("How long does this last?"), when it also has sentences that only tell
- * ("I had six injections on Tuesday. I'm still sore."); null when every sentence asks, or none does.
+ * Cuts a message into the sentences that ask and those that only tell, when it has both ("I had six injections on
+ * Tuesday. I'm still sore. How long does this last?"); null when every sentence asks, or none does.
  */
-export function askingSentences(message: string): string[] | null {
-  const sentences = message.split(/(?<=[.!?])\s+/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
-  const asking = sentences.filter((sentence) => /\?\s*$/.test(sentence))
-  return asking.length > 0 && asking.length < sentences.length ? asking : null
+export function askingSentences(message: string): MessageSentences | null {
+  const sentences: string[] = []
+  for (const piece of message.split(/(?<=[.!?])\s+/)) {
+    const last = sentences.length - 1
+    if (last >= 0 && ABBREVIATION.test(sentences[last]!)) sentences[last] += ` ${piece}`
+    else sentences.push(piece)
+  }
+  const asking: string[] = []
+  const telling: string[] = []
+  for (const sentence of sentences) {
+    if (!/[\p{L}\p{N}]/u.test(sentence)) continue
+    ;(/\?[?!.]*["')\s]*$/.test(sentence) ? asking : telling).push(sentence)
+  }
+  return asking.length > 0 && telling.length > 0 ? { asking, telling } : null
 }
 
 function escape(text: string): string {

@@ -51,12 +51,16 @@ describe('questionClauses', () => {
 })
 
 describe('askingSentences', () => {
-  it('finds the sentences that ask among ones that only tell', () => {
-    expect(askingSentences("I had six injections on Tuesday. I'm still sore! How long does this last? Is it normal?")).toEqual([
-      'How long does this last?',
-      'Is it normal?',
-    ])
+  it('cuts a message into the sentences that ask and those that only tell', () => {
+    expect(askingSentences("I had six injections on Tuesday. I'm still sore! How long does this last? Is it normal?")).toEqual({
+      asking: ['How long does this last?', 'Is it normal?'],
+      telling: ['I had six injections on Tuesday.', "I'm still sore!"],
+    })
   })
+  it('counts "?!" and a question in quotes as asking', () =>
+    expect(askingSentences('Had my shot today. Is this normal?!')?.asking).toEqual(['Is this normal?!']))
+  it('does not end a sentence at an abbreviation', () =>
+    expect(askingSentences('Dr. Lee wants to inject my neck. Does it hurt?')?.telling).toEqual(['Dr. Lee wants to inject my neck.']))
   it('is null when every sentence asks, or none does', () => {
     expect(askingSentences('What is it? Does it hurt?')).toBeNull()
     expect(askingSentences('does it hurt')).toBeNull()
