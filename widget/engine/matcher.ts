@@ -46,10 +46,11 @@ const LONE_RIVAL = 0.5
  * In a message that tells as well as asks ("I had six injections on Tuesday. It's Thursday and I'm still sore. How
  * long does this last?"), words only in the telling sentences weigh this share of their weight: the backstory stays
  * in the reading, but no longer outweighs the question. (Read by its question sentence alone, as once, "I have a
- * pacemaker. Can I still get them?" lost what mattered.) Half, against 1, 0.7 and 0.3: patient posts (posts.jsonl)
- * 15 → 18 right of 28; the holdouts' backstories +2 and +1; real-dev and leave-one-out unchanged; no new wrong or
- * false answer on any set (0.3 added one on real-dev). Unknown words kept whole found fewer right answers and no
- * fewer false ones: a backstory's unknown words are mostly its days and people.
+ * pacemaker. Can I still get them?" lost what mattered.) Half, against 1, 0.7, 0.4 and 0.3: patient posts
+ * (posts.jsonl) 15 → 18 right of 28; the holdouts' backstories +2 and +1; real-dev and leave-one-out unchanged; no
+ * new wrong or false answer on any set (0.3 added one on real-dev; 0.4, tried later, gained one holdout answer only).
+ * Unknown words kept whole found fewer right answers and no fewer false ones: a backstory's unknown words are mostly
+ * its days and people.
  */
 const BACKSTORY_WEIGHT = 0.5
 /** The leading candidates whose phrasings count when asking what a candidate leaves to others (`leftover`). */

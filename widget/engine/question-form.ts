@@ -59,26 +59,18 @@ export interface MessageSentences {
   telling: string[]
 }
 
-/** Abbreviations whose full stop ends no sentence ("Dr. Lee said…"). */
-const ABBREVIATION = /\b(?:dr|mr|mrs|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.$/i
+/** Where a message's sentences end: after ".", "!" or "?", but not after an abbreviation ("Dr. Lee said…"). */
+const SENTENCE_END = /(?<!\b(?:dr|mrs?|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.)(?<=[.!?])\s+/i
 
 /**
  * Cuts a message into the sentences that ask and those that only tell, when it has both ("I had six injections on
  * Tuesday. I'm still sore. How long does this last?"); null when every sentence asks, or none does.
  */
 export function askingSentences(message: string): MessageSentences | null {
-  const sentences: string[] = []
-  for (const piece of message.split(/(?<=[.!?])\s+/)) {
-    const last = sentences.length - 1
-    if (last >= 0 && ABBREVIATION.test(sentences[last]!)) sentences[last] += ` ${piece}`
-    else sentences.push(piece)
-  }
-  const asking: string[] = []
-  const telling: string[] = []
-  for (const sentence of sentences) {
-    if (!/[\p{L}\p{N}]/u.test(sentence)) continue
-    ;(/\?[?!.]*["')\s]*$/.test(sentence) ? asking : telling).push(sentence)
-  }
+  const sentences = message.split(SENTENCE_END).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
+  const asks = (sentence: string): boolean => /\?[?!.]*["')\s]*$/.test(sentence)
+  const asking = sentences.filter(asks)
+  const telling = sentences.filter((sentence) => !asks(sentence))
   return asking.length > 0 && telling.length > 0 ? { asking, telling } : null
 }
 

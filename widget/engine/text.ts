@@ -8,8 +8,9 @@ import { runSteps } from './steps.ts'
 import type { KbFile, KbSynonym } from './kb-format.ts'
 
 /**
- * Contractions expanded before splitting, so "can't" and "cannot" read alike. Each comes with a piece of text every
- * match holds (null: none worth checking): a message without it skips the rule, which is most of folding's cost.
+ * Contractions expanded before splitting, so "can't" and "cannot" read alike (and a currency sign read as "price").
+ * Each comes with a piece of text every match holds (null: none worth checking): a message without it skips the rule,
+ * which is most of folding's cost.
  */
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string | null]> = [
   [/\bcan'?t\b/g, 'can not', 'can'],
