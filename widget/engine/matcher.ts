@@ -181,6 +181,19 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     return { terms: [...wordsOf.keys()], words: wordsOf }
   }
 
+  /**
+   * A message's question and its backstory read as one: the question's terms first, so that a long backstory cannot
+   * push them past the cap on a message's terms; each sentence is read once.
+   */
+  const withBackstory = (
+    question: { terms: string[]; words: Map<string, string> },
+    backstory: { terms: string[]; words: Map<string, string> },
+  ): { terms: string[]; words: Map<string, string> } => {
+    const words = new Map(question.words)
+    for (const [term, word] of backstory.words) if (words.size < MAX_QUERY_TERMS && !words.has(term)) words.set(term, word)
+    return { terms: [...words.keys()], words }
+  }
+
   /** Retrieval searches the rarer terms only, a long message's commonest adding little. Confidence weighs every term. */
   const retrievalTerms = (list: string[]): string[] =>
     list
@@ -235,8 +248,8 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
       const sentences = askingSentences(message)
-      // The question's words first, so that a long backstory cannot push them past the cap on a message's terms.
-      const wholeTerms = terms(sentences ? [...sentences.asking, ...sentences.telling].join(' ') : message)
+      const asking = sentences && terms(sentences.asking.join(' '))
+      const wholeTerms = sentences ? withBackstory(asking!, terms(sentences.telling.join(' '))) : terms(message)
       // Decided on the whole message, so that no part of it read alone gets a candidate the message may not.
       const ruledOut = refusals?.(wholeTerms.terms, (id) => termsOf(id, heldOut).phrasings)
       const readOne = (text: string, read = terms(text), asked?: ReadonlySet<string>): Reading => ({
@@ -244,7 +257,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
         ranked: rank(read.terms, formOf(text), heldOut, ruledOut, asked),
       })
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
-      let whole = readOne(message, wholeTerms, sentences ? new Set(terms(sentences.asking.join(' ')).terms) : undefined)
+      let whole = readOne(message, wholeTerms, asking ? new Set(asking.terms) : undefined)
       // A question of several questions ("What are they, and can they help me?") is read as its surest part.
       const parts = clauses(message)
       if (parts.length >= 2) for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part
