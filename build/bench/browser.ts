@@ -4,8 +4,9 @@
  * page is opened, the launcher hovered for a moment (or clicked at once, as a touch does), clicked, and a question
  * asked the moment the input has focus (in a task of its own, as a key press comes). From the page's own clock:
  * click → input focused, click → first answer (painted), and the longest main-thread task from the first intent to
- * the answer (PerformanceObserver `longtask`, which sees tasks over 50 ms only). The same is measured on a plain-MiniSearch page over the same pairs, and on
- * another build (`--against`), in the same run, interleaved: the machine's load changes, its ratios less.
+ * the answer (PerformanceObserver `longtask`, which sees tasks over 50 ms only). The same is measured on a
+ * plain-MiniSearch page over the same pairs, and on another build (`--against`), in the same run, interleaved: the
+ * machine's load changes, its ratios less.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -68,12 +68,16 @@ export interface Candidate {
   signals: CalibrationSignals
 }
 
-/** A message read as terms, with the candidates ranked best first. */
-export interface Reading {
+/** A message as terms. */
+export interface MessageTerms {
   /** The message's distinct terms after the text pipeline. */
   terms: string[]
   /** The visitor's own word, or words, behind each term. */
-  words: ReadonlyMap<string, string>
+  words: Map<string, string>
+}
+
+/** A message read as terms, with the candidates ranked best first. */
+export interface Reading extends MessageTerms {
   ranked: Candidate[]
 }
 
@@ -94,7 +98,7 @@ export interface Matcher {
    */
   read(message: string, heldOut?: HeldOut): Reading
   /** The message's terms and the words behind them. */
-  terms(message: string): { terms: string[]; words: Map<string, string> }
+  terms(message: string): MessageTerms
   /** The ways a pair or handoff is asked, in order: its question (or topic) first, then its `asked` phrasings. */
   phrasings(id: string): readonly string[]
   /** True for a word (folded) the knowledge base knows: a term, a synonym's word, or an ignored word. */
@@ -153,7 +157,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   }
 
   /** The message's terms, typos corrected; unknown words are kept, they weigh against coverage. */
-  const terms = (text: string): { terms: string[]; words: Map<string, string> } => {
+  const terms = (text: string): MessageTerms => {
     const tokens: Token[] = []
     let kept = 0
     let corrections = 0
@@ -185,10 +189,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
    * A message's question and its backstory read as one: the question's terms first, so that a long backstory cannot
    * push them past the cap on a message's terms; each sentence is read once.
    */
-  const withBackstory = (
-    question: { terms: string[]; words: Map<string, string> },
-    backstory: { terms: string[]; words: Map<string, string> },
-  ): { terms: string[]; words: Map<string, string> } => {
+  const withBackstory = (question: MessageTerms, backstory: MessageTerms): MessageTerms => {
     const words = new Map(question.words)
     for (const [term, word] of backstory.words) if (words.size < MAX_QUERY_TERMS && !words.has(term)) words.set(term, word)
     return { terms: [...words.keys()], words }
@@ -248,8 +249,8 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     knowsWord: (word) => index.analyzer.isIgnored(word) || speller.knows(stem(word)),
     read(message, heldOut) {
       const sentences = askingSentences(message)
-      const asking = sentences && terms(sentences.asking.join(' '))
-      const wholeTerms = sentences ? withBackstory(asking!, terms(sentences.telling.join(' '))) : terms(message)
+      const asking = sentences ? terms(sentences.asking.join(' ')) : null
+      const wholeTerms = sentences && asking ? withBackstory(asking, terms(sentences.telling.join(' '))) : terms(message)
       // Decided on the whole message, so that no part of it read alone gets a candidate the message may not.
       const ruledOut = refusals?.(wholeTerms.terms, (id) => termsOf(id, heldOut).phrasings)
       const readOne = (text: string, read = terms(text), asked?: ReadonlySet<string>): Reading => ({

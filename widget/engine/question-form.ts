@@ -67,10 +67,11 @@ const SENTENCE_END = /(?<!\b(?:dr|mrs?|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.)(?<
  * Tuesday. I'm still sore. How long does this last?"); null when every sentence asks, or none does.
  */
 export function askingSentences(message: string): MessageSentences | null {
-  const sentences = message.split(SENTENCE_END).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
-  const asks = (sentence: string): boolean => /\?[?!.]*["')\s]*$/.test(sentence)
-  const asking = sentences.filter(asks)
-  const telling = sentences.filter((sentence) => !asks(sentence))
+  const asking: string[] = []
+  const telling: string[] = []
+  for (const sentence of message.split(SENTENCE_END)) {
+    if (/[\p{L}\p{N}]/u.test(sentence)) (/\?[?!.]*["')\s]*$/.test(sentence) ? asking : telling).push(sentence)
+  }
   return asking.length > 0 && telling.length > 0 ? { asking, telling } : null
 }
 
