@@ -80,6 +80,12 @@ describe('the words of clinical pages are read as visitors\' words', () => {
   it('a hematoma is bleeding', () => reaches('What is the risk of hematoma?', 'infection-and-bleeding'))
   it('"curative" asks whether it cures', () => answers('Are trigger point injections curative?', 'is-it-a-cure'))
   it('"numb after the injection" is numbness, not soreness that mentions it', () => answers('numb after the injection', 'numbness-afterwards'))
+  it('effects that persist are effects that last, not chronic pain', () => answers('How long do the effects persist?', 'how-long-does-relief-last'))
+  it('side effects that persist are not answered as the list of side effects', () => {
+    const reply = engine.reply('What should I do if side effects persist?')
+    expect(reply.kind).toBe('clarify')
+    expect(reply.choices.map((pair) => pair.id)).toContain('side-effects-not-settling')
+  })
 })
 
 describe('a real word is not "corrected" into a word of the knowledge base', () => {
