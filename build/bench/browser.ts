@@ -8,7 +8,7 @@
  * plain-MiniSearch page over the same pairs, and on another build (`--against`), in the same run, interleaved: the
  * machine's load changes, its ratios less.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
@@ -162,7 +162,9 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Browse
           ['widget', `${server.origin}/widget-${name}.html`],
           ['baseline', `${server.origin}/baseline-${name}.html`],
         ]
-        if (options.against) pages.push(['against', `${server.origin}/against/widget-${name}.html`])
+        // The other build is measured over the knowledge bases it has a page for (its own kb.json, any kb-NAME.json).
+        if (options.against && existsSync(join(dir, 'against', `widget-${name}.html`))) pages.push(['against', `${server.origin}/against/widget-${name}.html`])
+        else if (options.against) options.progress?.(`  against ${name}: no kb-${name}.json beside the other build's kb.json, so not measured`)
         for (const condition of options.conditions(name)) {
           for (const hover of [true, false]) {
             const runs = new Map(pages.map(([page]) => [page, [] as OpenTimes[]]))
