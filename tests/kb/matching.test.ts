@@ -66,6 +66,11 @@ describe('topics the documents never cover get an honest handoff', () => {
     'How should I prepare for my visit?',
     'How often can injections be repeated?',
   ])('%s', handsOff)
+  it('"can I still have them?" after a condition asks whether it rules them out, a question for the clinic', () => {
+    expect(engine.reply('I have a pacemaker. Can I still get trigger point injections?').why.handoff).toBe('who-should-not-have-them')
+    expect(engine.reply('I have a heart condition. Can I still have them?').why.handoff).toBe('who-should-not-have-them')
+  })
+  it('an allergy that may rule them out keeps its own pair', () => answers('I had a bad reaction to lidocaine once, can I still get trigger point injections?', 'allergic-to-medication'))
 })
 
 describe('the right pair, no longer just under the threshold', () => {
