@@ -19,11 +19,12 @@ export const BUDGETS = {
   /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (4.06 kB: 0.09 kB of it requests `kb.json` beside the chunk). */
   launcher: 4_100,
   /**
-   * Every JavaScript file of the widget (29.01 kB, reading the compact `kb.json` included; 0.25 kB of it reads a
+   * Every JavaScript file of the widget (29.12 kB, reading the compact `kb.json` included; 0.25 kB of it reads a
    * message's question before its backstory and weighs the backstory less, and reads numbers with units and currency
-   * signs).
+   * signs; 0.09 kB styles and lays out the hidden panel in tasks of their own and places it on a phone's visible area
+   * after its first frame, so that opening it without a hover makes no long task).
    */
-  widget: 29_100,
+  widget: 29_150,
   /**
    * The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 25.70 kB, of which
    * its answers are about 7 kB and its phrasings, stored as the engine's terms, about 9 kB (0.4 kB of it the words,

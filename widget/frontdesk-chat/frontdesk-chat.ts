@@ -227,7 +227,7 @@ export class FrontdeskChat extends HTMLElement {
       .then((panel) => {
         panel.preload()
         // Rendered in a task of its own: the chunk has just run in this one.
-        whenIdle(() => panel.attach())
+        whenIdle(() => void panel.attach())
       })
       // A failed load is reported, and tried again, when the visitor opens the chat.
       .catch(() => {})
@@ -244,7 +244,7 @@ export class FrontdeskChat extends HTMLElement {
     this._kb = { href, response }
   }
 
-  /** The panel, created once the chunk is in; `attach`: in the page too (rendered). */
+  /** The panel, created once the chunk is in; `attach`: in the page too (rendered and laid out, hidden). */
   private async _ensurePanel(attach = true): Promise<FrontdeskPanel> {
     if (!this._panel) {
       const { createPanel } = await loadPanel()
@@ -262,7 +262,7 @@ export class FrontdeskChat extends HTMLElement {
       // neither makes a long task on a slow phone.
       if (attach) await new Promise((resolve) => setTimeout(resolve))
     }
-    if (attach) this._panel.attach()
+    if (attach) await this._panel.attach()
     return this._panel
   }
 

@@ -11,7 +11,7 @@ import type { ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
 import type { KbRequest } from '../state/kb-loader.ts'
-import { nextFrame } from '../state/idle.ts'
+import { later, nextFrame } from '../state/idle.ts'
 import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
@@ -65,8 +65,8 @@ export class FrontdeskPanel extends SignalView {
   private readonly _followViewport = viewportFollower(this.renderRoot)
   /** The id of the newest message rendered, to scroll when a new one comes. */
   private _lastShown = 0
-  /** Whether a frame has laid the panel out since it was put in the page. */
-  private _laidOut = false
+  /** Settles once the panel, put in the page, has been styled and laid out (see {@link attach}). */
+  private _laidOut: Promise<void> | null = null
   private _context: MessageContext | null = null
   private readonly _list = new MessageList((message: ChatMessage) => renderMessage(message, this._messageContext()), this)
 
@@ -90,16 +90,23 @@ export class FrontdeskPanel extends SignalView {
     this.store.preload()
   }
 
-  /** Puts the panel, hidden, in `<frontdesk-chat>`'s shadow root and renders it; nothing when it is there already. */
-  attach(): void {
+  /**
+   * Puts the panel, hidden, in `<frontdesk-chat>`'s shadow root and renders it, then has it styled and laid out
+   * (hidden, it still is: `visibility: hidden`); settles once it is. Nothing new when it is there already.
+   */
+  attach(): Promise<void> {
     const { root, launcher } = this.host
-    if (root.contains(this.element)) return
+    if (this._laidOut && root.contains(this.element)) return this._laidOut
     root.append(this.element)
     this.connect()
     launcher.setAttribute('aria-controls', this.element.id)
-    // Hidden, the panel is still laid out (`visibility: hidden`), by the next frame.
-    this._laidOut = false
-    void nextFrame().then(() => (this._laidOut = true))
+    // Rendering, styling and laying out the panel the first time each take tens of milliseconds on a slow phone: each
+    // in a task of its own, so that no task is a long one, and none of them in the frame that shows the panel.
+    const step = (work: () => void): Promise<void> => new Promise((resolve) => later(() => (work(), resolve()), 'user-visible'))
+    this._laidOut = this.updateComplete
+      .then(() => step(() => getComputedStyle(this.element).visibility))
+      .then(() => step(() => this.element.getBoundingClientRect()))
+    return this._laidOut
   }
 
   /**
@@ -130,11 +137,11 @@ export class FrontdeskPanel extends SignalView {
     this._emit(new this.host.events.FrontdeskCloseEvent(null))
   }
 
-  /** Moves focus to the question field once rendered (laid out, in a frame, when it has just been rendered). */
+  /** Moves focus to the question field once rendered and laid out. */
   async focusInput(): Promise<void> {
     await this.updateComplete
     // Focus lays out what is not yet: in the task that rendered the panel, that made it a long one on a slow phone.
-    if (!this._laidOut) await nextFrame()
+    await this._laidOut
     this.renderRoot.querySelector('input')?.focus()
   }
 

@@ -3,7 +3,10 @@
  * the question field stays above the on-screen keyboard: a stylesheet of its own in the panel's shadow root holds
  * the one rule that places it.
  */
-import { nextFrame } from '../state/idle.ts'
+import { later, nextFrame } from '../state/idle.ts'
+
+/** Where the panel covers the screen (`styles.ts`), and so where the rule applies. */
+const NARROW = '(max-width:479.98px)'
 
 /** Returns the switch that starts (on open) and stops (on close) following the visible area for the panel in `root`. */
 export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
@@ -11,8 +14,9 @@ export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
   let rule = ''
   const place = (): void => {
     const viewport = window.visualViewport
-    if (!viewport || !sheet) return
-    const next = `@media (max-width:479.98px){.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
+    // Wider, the rule applies to nothing: writing it would only have every style in the panel computed again.
+    if (!viewport || !sheet || !matchMedia(NARROW).matches) return
+    const next = `@media ${NARROW}{.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
     // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
     if (next !== rule) sheet.replaceSync((rule = next))
   }
@@ -28,8 +32,10 @@ export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
       sheet = new CSSStyleSheet()
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     }
-    // Read in the next frame: reading the visible area lays out the page, which in the task that renders the opening
-    // panel made it a long one on a slow phone. Until then the panel covers the screen, as without this rule.
-    void nextFrame().then(place)
+    // Read after the frame that shows the panel, in a task of its own: reading the visible area lays out the page, and
+    // a new rule has the panel's styles computed and laid out again. Read in the task that renders the opening panel,
+    // or in that frame, each made it a long one on a slow phone. Until then the panel covers the screen, as without
+    // this rule.
+    void nextFrame().then(() => later(place, 'user-visible'))
   }
 }

@@ -55,6 +55,30 @@ describe('the launcher', () => {
     expect(fetch).toHaveBeenCalledTimes(1)
   })
 
+  it('on a click without intent first, renders the panel, then styles it and lays it out while it is still hidden, and only then shows it', async () => {
+    serve()
+    const chat = await mount()
+    const steps: string[] = []
+    const { getComputedStyle } = window
+    const { getBoundingClientRect } = HTMLElement.prototype
+    window.getComputedStyle = (element, pseudo) => {
+      if (element === panelOf(chat)?.element) steps.push(`styled, hidden: ${(element as HTMLElement).hidden}`)
+      return getComputedStyle.call(window, element, pseudo)
+    }
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      if (this === panelOf(chat)?.element) steps.push(`laid out, hidden: ${this.hidden}`)
+      return getBoundingClientRect.call(this)
+    }
+    try {
+      launcherOf(chat).click()
+      await vi.waitFor(() => expect(chat.isOpen).toBe(true), WAIT)
+      expect(steps).toEqual(['styled, hidden: true', 'laid out, hidden: true'])
+    } finally {
+      window.getComputedStyle = getComputedStyle
+      HTMLElement.prototype.getBoundingClientRect = getBoundingClientRect
+    }
+  })
+
   it('requests kb.json on intent and on a click at once, beside the chat\'s chunk rather than after it', async () => {
     for (const act of [(launcher: HTMLButtonElement) => launcher.dispatchEvent(new Event('pointerenter')), (launcher: HTMLButtonElement) => launcher.click()]) {
       const fetch = serve()
