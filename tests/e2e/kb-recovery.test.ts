@@ -76,7 +76,7 @@ describe('kb.json failing, then back', () => {
     // The next attempt waits out its backoff, within the reply's deadline or on a later question. After five failures
     // the backoff may be longer than the deadline (3.2–6.4 s, jittered): questions asked meanwhile get the unavailable
     // reply at once, so the visitor asks again, a second apart, until it is over.
-    await expect.poll(async () => widget.kind(await widget.ask(question)), { timeout: 20_000, intervals: [1_000] }).toBe('answer')
+    await expect.poll(async () => widget.kind(await widget.ask(question)), { timeout: 20_000, interval: 1_000 }).toBe('answer')
   })
 
   it('the next open tries again too, without a question, after any number of failures', async () => {
