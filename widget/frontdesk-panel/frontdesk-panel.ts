@@ -102,7 +102,16 @@ export class FrontdeskPanel extends SignalView {
     launcher.setAttribute('aria-controls', this.element.id)
     // Rendering, styling and laying out the panel the first time each take tens of milliseconds on a slow phone: each
     // in a task of its own, so that no task is a long one, and none of them in the frame that shows the panel.
-    const step = (work: () => void): Promise<void> => new Promise((resolve) => later(() => (work(), resolve()), 'user-visible'))
+    const step = (work: () => void): Promise<void> =>
+      new Promise((resolve) =>
+        later(() => {
+          // Only an early start on work the browser would do anyway: whatever happens, the panel still opens.
+          try {
+            work()
+          } catch {}
+          resolve()
+        }, 'user-visible'),
+      )
     this._laidOut = this.updateComplete
       .then(() => step(() => getComputedStyle(this.element).visibility))
       .then(() => step(() => this.element.getBoundingClientRect()))
