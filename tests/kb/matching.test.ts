@@ -71,6 +71,11 @@ describe('topics the documents never cover get an honest handoff', () => {
     expect(engine.reply('I have a heart condition. Can I still have them?').why.handoff).toBe('who-should-not-have-them')
   })
   it('an allergy that may rule them out keeps its own pair', () => answers('I had a bad reaction to lidocaine once, can I still get trigger point injections?', 'allergic-to-medication'))
+  it('"can I still…" about anything but the treatment keeps its own answer', () => {
+    expect(engine.reply('can i still get a refund').why.handoff).toBe('cancellations-and-refunds')
+    expect(engine.reply('can i still drive after').why.handoff).toBe('activities-afterwards')
+    answers('can i still take my painkillers', 'aftercare')
+  })
 })
 
 describe('the right pair, no longer just under the threshold', () => {
@@ -86,7 +91,11 @@ describe('the words of clinical pages are read as visitors\' words', () => {
   it('"curative" asks whether it cures', () => answers('Are trigger point injections curative?', 'is-it-a-cure'))
   it('"numb after the injection" is numbness, not soreness that mentions it', () => answers('numb after the injection', 'numbness-afterwards'))
   it('effects that persist are effects that last, not chronic pain', () => answers('How long do the effects persist?', 'how-long-does-relief-last'))
-  it('side effects that persist are not answered as the list of side effects', () => {
+  it('persistent pain is still chronic pain', () => {
+    answers('what is persistent pain', 'what-is-chronic-pain')
+    answers('I have persistent back pain, can TPIs help?', 'injections-for-back-and-neck-pain')
+  })
+  it('side effects that persist are not answered as the list of side effects: what to do when they do not settle is offered', () => {
     const reply = engine.reply('What should I do if side effects persist?')
     expect(reply.kind).toBe('clarify')
     expect(reply.choices.map((pair) => pair.id)).toContain('side-effects-not-settling')
