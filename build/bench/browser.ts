@@ -164,7 +164,7 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Browse
         ]
         // The other build is measured over the knowledge bases it has a page for (its own kb.json, any kb-NAME.json).
         if (options.against && existsSync(join(dir, 'against', `widget-${name}.html`))) pages.push(['against', `${server.origin}/against/widget-${name}.html`])
-        else if (options.against) options.progress?.(`  against ${name}: no kb-${name}.json beside the other build's kb.json, so not measured`)
+        else if (options.against) options.progress?.(`  against ${name}: the other build has no ${name === 'real' ? 'kb.json' : `kb-${name}.json`}, so it is not measured`)
         for (const condition of options.conditions(name)) {
           for (const hover of [true, false]) {
             const runs = new Map(pages.map(([page]) => [page, [] as OpenTimes[]]))

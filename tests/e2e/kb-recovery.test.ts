@@ -70,7 +70,7 @@ describe('kb.json failing, then back', () => {
     return widget
   }
 
-  it('503 past three attempts: retries go on with each question, and once it is back the next question is answered', async () => {
+  it('503 past three attempts: retries go on with each question, and once it is back a question asked after the backoff is answered', async () => {
     const widget = await afterFourFailures()
     h.server.kb = { mode: 'ok' }
     // The next attempt waits out its backoff, within the reply's deadline or on a later question. After five failures

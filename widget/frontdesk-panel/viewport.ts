@@ -12,10 +12,12 @@ const NARROW = '(max-width:479.98px)'
 export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
   let sheet: CSSStyleSheet | null = null
   let rule = ''
+  let narrow: MediaQueryList | null = null
   const place = (): void => {
     const viewport = window.visualViewport
+    narrow ??= matchMedia(NARROW)
     // Wider, the rule applies to nothing: writing it would only have every style in the panel computed again.
-    if (!viewport || !sheet || !matchMedia(NARROW).matches) return
+    if (!viewport || !sheet || !narrow.matches) return
     const next = `@media ${NARROW}{.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
     // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
     if (next !== rule) sheet.replaceSync((rule = next))
@@ -27,7 +29,11 @@ export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
       if (on) viewport.addEventListener(type, place)
       else viewport.removeEventListener(type, place)
     }
-    if (!on) return
+    if (!on) {
+      // The next open starts from the panel covering the screen, not from where the keyboard left it.
+      if (sheet && rule) sheet.replaceSync((rule = ''))
+      return
+    }
     if (!sheet) {
       sheet = new CSSStyleSheet()
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]

@@ -59,23 +59,25 @@ describe('the launcher', () => {
     serve()
     const chat = await mount()
     const steps: string[] = []
+    const state = (element: HTMLElement): string =>
+      `${panelOf(chat)!.renderRoot.querySelector('[part~="panel"]') ? 'rendered' : 'empty'}, ${element.hidden ? 'hidden' : 'shown'}`
     const { getComputedStyle } = window
-    const { getBoundingClientRect } = HTMLElement.prototype
-    window.getComputedStyle = (element, pseudo) => {
-      if (element === panelOf(chat)?.element) steps.push(`styled, hidden: ${(element as HTMLElement).hidden}`)
+    const { getBoundingClientRect } = Element.prototype
+    const styled = vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+      if (element === panelOf(chat)?.element) steps.push(`styled: ${state(element as HTMLElement)}`)
       return getComputedStyle.call(window, element, pseudo)
-    }
-    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
-      if (this === panelOf(chat)?.element) steps.push(`laid out, hidden: ${this.hidden}`)
+    })
+    const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      if (this === panelOf(chat)?.element) steps.push(`laid out: ${state(this as HTMLElement)}`)
       return getBoundingClientRect.call(this)
-    }
+    })
     try {
       launcherOf(chat).click()
       await vi.waitFor(() => expect(chat.isOpen).toBe(true), WAIT)
-      expect(steps).toEqual(['styled, hidden: true', 'laid out, hidden: true'])
+      expect(steps).toEqual(['styled: rendered, hidden', 'laid out: rendered, hidden'])
     } finally {
-      window.getComputedStyle = getComputedStyle
-      HTMLElement.prototype.getBoundingClientRect = getBoundingClientRect
+      styled.mockRestore()
+      measured.mockRestore()
     }
   })
 
