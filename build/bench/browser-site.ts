@@ -31,6 +31,9 @@ const embed = (kb: string): string =>
 /** The plain-MiniSearch page's launcher: everything is loaded on the click. */
 const BASELINE_LAUNCHER = `document.getElementById('open').addEventListener('click', () => import('./baseline-chat.js'), { once: true })\n`
 
+/** The file of knowledge base `name` in another build (`--against`): its own `kb.json` is the real one. */
+export const againstKbFile = (name: string): string => (name === 'real' ? 'kb.json' : `kb-${name}.json`)
+
 /**
  * Writes the benchmark's folder: the widget built from this tree, the knowledge bases, the baseline pages, and
  * `against/` (a copy of `against`, with its own `kb.json` as `real` and any `kb-NAME.json` beside it).
@@ -62,7 +65,7 @@ export async function writeBenchSite(dir: string, kbs: readonly BenchKb[], again
     const target = join(dir, 'against')
     cpSync(against, target, { recursive: true })
     for (const { name } of kbs) {
-      const kb = name === 'real' ? 'kb.json' : `kb-${name}.json`
+      const kb = againstKbFile(name)
       if (existsSync(join(target, kb))) writeFileSync(join(target, `widget-${name}.html`), page('Widget', embed(kb)))
     }
   }

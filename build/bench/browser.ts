@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { serveBenchSite, writeBenchSite, type BenchKb } from './browser-site.ts'
+import { againstKbFile, serveBenchSite, writeBenchSite, type BenchKb } from './browser-site.ts'
 
 /** Debian's chromium; never a download. */
 const CHROMIUM = process.env.FRONTDESK_CHROMIUM ?? '/usr/bin/chromium'
@@ -164,7 +164,7 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Browse
         ]
         // The other build is measured over the knowledge bases it has a page for (its own kb.json, any kb-NAME.json).
         if (options.against && existsSync(join(dir, 'against', `widget-${name}.html`))) pages.push(['against', `${server.origin}/against/widget-${name}.html`])
-        else if (options.against) options.progress?.(`  against ${name}: the other build has no ${name === 'real' ? 'kb.json' : `kb-${name}.json`}, so it is not measured`)
+        else if (options.against) options.progress?.(`  against ${name}: the other build has no ${againstKbFile(name)}, so it is not measured`)
         for (const condition of options.conditions(name)) {
           for (const hover of [true, false]) {
             const runs = new Map(pages.map(([page]) => [page, [] as OpenTimes[]]))

@@ -13,6 +13,18 @@ const PROSE_END = /[.!?:)"”']$/
 const excerpt = (line: string): string => (line.trim().length > 80 ? `${line.trim().slice(0, 80)}…` : line.trim())
 
 /**
+ * The variants one written variant stands for: choices in brackets are each taken in turn, so "can i still (have|get)
+ * (them|it)" is four variants; a phrase matches only where all its words stand, so a verb's object is spelled out
+ * this way rather than left off.
+ */
+export function expandChoices(variant: string): string[] {
+  const choice = /\(([^()]*)\)/.exec(variant)
+  if (!choice) return [variant.replace(/\s+/g, ' ').trim()]
+  const [before, after] = [variant.slice(0, choice.index), variant.slice(choice.index + choice[0].length)]
+  return choice[1]!.split('|').flatMap((option) => expandChoices(before + option + after))
+}
+
+/**
  * Reads the synonym list, reporting malformed items, stray lines, variants that reduce to nothing, and clashes: a
  * variant given to two words, or one that reads as another item's word once stemmed ("injectate" reads as
  * "injection" does), which would turn every use of that word into this item's.
@@ -44,7 +56,7 @@ export function parseSynonyms(file: string, text: string, ignored: readonly stri
       return
     }
     const canonical = item[1]!.trim()
-    const variants = item[2]!.split(',').map((v) => v.trim()).filter(Boolean)
+    const variants = item[2]!.split(',').map((v) => v.trim()).filter(Boolean).flatMap(expandChoices)
     if (variants.length === 0) problems.add(file, i + 1, `"${canonical}" has no variants after the colon`)
     for (const phrase of [canonical, ...variants]) {
       if (baseTerms(phrase).length === 0) {

@@ -12,7 +12,7 @@ import type { KbFile, KbSynonym } from './kb-format.ts'
  * Each comes with a piece of text every match holds (null: none worth checking): a message without it skips the rule,
  * which is most of folding's cost.
  */
-const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string | null]> = [
+const REWRITES: ReadonlyArray<readonly [RegExp, string, string | null]> = [
   [/\bcan'?t\b/g, 'can not', 'can'],
   [/\bwon'?t\b/g, 'will not', 'won'],
   [/\bshan'?t\b/g, 'shall not', 'shan'],
@@ -60,7 +60,7 @@ export function fold(text: string): string {
         .replace(/(\p{L})\1{2,}/gu, '$1')
         // Other currency signs become "$", which the rules below read as a price.
         .replace(/[£€¥₹]+/gu, ' $ ')
-  for (const [pattern, replacement, needle] of CONTRACTIONS) if (needle === null || out.includes(needle)) out = out.replace(pattern, replacement)
+  for (const [pattern, replacement, needle] of REWRITES) if (needle === null || out.includes(needle)) out = out.replace(pattern, replacement)
   return out
 }
 

@@ -11,7 +11,7 @@ import type { ReplyDetail } from '../events.ts'
 import type { Settings } from '../settings.ts'
 import { createChatStore, type ChatStore } from '../state/chat-store.ts'
 import type { KbRequest } from '../state/kb-loader.ts'
-import { later, nextFrame } from '../state/idle.ts'
+import { nextFrame, nextTask } from '../state/idle.ts'
 import { BOT_KINDS, type BotMessage, type ChatMessage, type Chip } from '../state/messages.ts'
 import { createTypeahead, type Typeahead } from '../state/typeahead.ts'
 import { renderGreeting, renderMessage, type MessageContext } from './message.ts'
@@ -102,19 +102,15 @@ export class FrontdeskPanel extends SignalView {
     launcher.setAttribute('aria-controls', this.element.id)
     // Rendering, styling and laying out the panel the first time each take tens of milliseconds on a slow phone: each
     // in a task of its own, so that no task is a long one, and none of them in the frame that shows the panel.
-    const step = (work: () => void): Promise<void> =>
-      new Promise((resolve) =>
-        later(() => {
-          // Only an early start on work the browser would do anyway: whatever happens, the panel still opens.
-          try {
-            work()
-          } catch {}
-          resolve()
-        }, 'user-visible'),
-      )
-    this._laidOut = this.updateComplete
-      .then(() => step(() => getComputedStyle(this.element).visibility))
-      .then(() => step(() => this.element.getBoundingClientRect()))
+    this._laidOut = (async () => {
+      await this.updateComplete
+      await nextTask('user-visible')
+      getComputedStyle(this.element).visibility
+      await nextTask('user-visible')
+      this.element.getBoundingClientRect()
+    })()
+      // Only an early start on work the browser would do anyway: whatever happens, the panel still opens.
+      .catch(() => {})
     return this._laidOut
   }
 

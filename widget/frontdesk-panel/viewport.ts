@@ -15,9 +15,9 @@ export function viewportFollower(root: ShadowRoot): (on: boolean) => void {
   let narrow: MediaQueryList | null = null
   const place = (): void => {
     const viewport = window.visualViewport
-    narrow ??= matchMedia(NARROW)
+    if (!viewport || !sheet) return
     // Wider, the rule applies to nothing: writing it would only have every style in the panel computed again.
-    if (!viewport || !sheet || !narrow.matches) return
+    if (!(narrow ??= matchMedia(NARROW)).matches) return
     const next = `@media ${NARROW}{.panel{top:${Math.round(viewport.offsetTop)}px;height:${Math.round(viewport.height)}px}}`
     // Only a change: any new rule has every style in the panel computed again, on the click that opens it too.
     if (next !== rule) sheet.replaceSync((rule = next))

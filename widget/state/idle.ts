@@ -32,6 +32,11 @@ export function later(callback: () => void, priority: Priority = 'background'): 
   channel.port2.postMessage(null)
 }
 
+/** Resolves in a task of its own ({@link later}): what follows runs after the page's pending work. */
+export function nextTask(priority: Priority = 'background'): Promise<void> {
+  return new Promise((resolve) => later(resolve, priority))
+}
+
 /**
  * Runs a generator's steps in tasks of at most about {@link SLICE_MS} each, and resolves to what it returns;
  * rejects with what a step throws. `priority` is asked before each slice: background work while the visitor is

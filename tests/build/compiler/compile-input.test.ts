@@ -122,6 +122,14 @@ describe('compileKb reads every line of synonyms.md', () => {
     expect(compile(dir).problems).toEqual([{ file: join(dir, 'synonyms.md'), line: 3, message: 'expected "- word: variant, variant", got "-pain: hurt"' }])
   })
 
+  it('reads choices in brackets as every way of choosing', () => {
+    const dir = kbWith({ 'synonyms.md': '# S\n\n- contraindication: can i still (have|get) (them|a tpi), rule me out\n' })
+    expect(compile(dir).problems).toEqual([])
+    expect(compileKb(dir).synonyms).toEqual([
+      { canonical: 'contraindication', variants: ['can i still have them', 'can i still have a tpi', 'can i still get them', 'can i still get a tpi', 'rule me out'] },
+    ])
+  })
+
   it('accepts paragraphs of explanation between the items', () => {
     const dir = kbWith({ 'synonyms.md': '# S\n\nEach item: the word, a colon,\nthen what visitors say.\n\n- injection: shot\n\n## More\n\n"Pain" is not "sore".\n- pain: hurt\n' })
     expect(compile(dir).problems).toEqual([])

@@ -1,6 +1,6 @@
-/** `runInSlices`: long work in background tasks, the page's own tasks running between them. */
+/** `runInSlices`: long work in background tasks, the page's own tasks running between them; `nextFrame` and `nextTask`. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { nextFrame, runInSlices, SLICE_MS } from '../../../widget/state/idle.ts'
+import { nextFrame, nextTask, runInSlices, SLICE_MS } from '../../../widget/state/idle.ts'
 
 /** Keeps the thread busy for `ms`, as a step of real work does. */
 function busy(ms: number): void {
@@ -109,5 +109,15 @@ describe('nextFrame', () => {
     expect(resolved).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(resolved).toBe(true)
+  })
+})
+
+describe('nextTask', () => {
+  it('resolves in a task of its own, after everything the current task still has to do', async () => {
+    const order: string[] = []
+    const next = nextTask().then(() => order.push('next task'))
+    queueMicrotask(() => order.push('this task'))
+    await next
+    expect(order).toEqual(['this task', 'next task'])
   })
 })
