@@ -68,6 +68,19 @@ export interface Candidate {
   signals: CalibrationSignals
 }
 
+/** A message's distinct terms, each with its weight. */
+type Query = ReadonlyMap<string, number>
+
+/** What ranking a message's candidates depends on besides its terms. */
+interface RankContext {
+  /** The message's telling question word, if any (see `question-form.ts`). */
+  form: string | null
+  /** A phrasing left out of its pair, for leave-one-out. */
+  heldOut?: HeldOut
+  /** Candidates the message refuses (`not:` phrasings). */
+  ruledOut?: (id: string) => boolean
+}
+
 /** A message as terms. */
 export interface MessageTerms {
   /** The message's distinct terms after the text pipeline. */
@@ -196,8 +209,8 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   }
 
   /** Retrieval searches the rarer terms only, a long message's commonest adding little. Confidence weighs every term. */
-  const retrievalTerms = (list: string[]): string[] =>
-    list
+  const retrievalTerms = (query: Query): string[] =>
+    [...query.keys()]
       .filter((term) => index.df.has(term))
       .sort((a, b) => index.df.get(a)! - index.df.get(b)!)
       .slice(0, MAX_RETRIEVAL_TERMS)
@@ -205,20 +218,21 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   // Null without `not:` phrasings, so that knowledge bases without them pay nothing.
   const refusals = negatives(kb, { read: (text) => terms(text).terms, weight })
 
-  const rank = (
-    list: string[],
-    form: string | null,
-    heldOut?: HeldOut,
-    ruledOut?: (id: string) => boolean,
-    asked?: ReadonlySet<string>,
-  ): Candidate[] => {
+  /**
+   * A message's terms with their weights: their rarity, less for a term only its backstory holds (`asked`: the terms
+   * of its asking sentences, when it has a backstory; see `BACKSTORY_WEIGHT`).
+   */
+  const weighted = (list: readonly string[], asked?: ReadonlySet<string>): Query =>
+    new Map(list.map((term) => [term, weight(term) * (!asked || asked.has(term) ? 1 : BACKSTORY_WEIGHT)]))
+
+  /** The candidates for a weighted message, best first, each with the signals calibration weighs. */
+  const rank = (query: Query, { form, heldOut, ruledOut }: RankContext): Candidate[] => {
     // The held-out pair's terms are analyzed once per reading, not once per use.
     let held: CandidateTerms | undefined
     const termsFor = (id: string): CandidateTerms => (heldOut?.id === id ? (held ??= termsOf(id, heldOut)) : termsOf(id))
-    const query = new Map(list.map((term) => [term, weight(term) * (!asked || asked.has(term) ? 1 : BACKSTORY_WEIGHT)]))
     let total = 0
     for (const w of query.values()) total += w
-    const results = index.search(retrievalTerms(list), { limit: CANDIDATES }).filter((result) => !ruledOut?.(result.id))
+    const results = index.search(retrievalTerms(query), { limit: CANDIDATES }).filter((result) => !ruledOut?.(result.id))
     const candidates = results.map((result): Candidate => {
       const { id } = result
       const terms = termsFor(id)
@@ -255,7 +269,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       const ruledOut = refusals?.(wholeTerms.terms, (id) => termsOf(id, heldOut).phrasings)
       const readOne = (text: string, read = terms(text), asked?: ReadonlySet<string>): Reading => ({
         ...read,
-        ranked: rank(read.terms, formOf(text), heldOut, ruledOut, asked),
+        ranked: rank(weighted(read.terms, asked), { form: formOf(text), heldOut, ruledOut }),
       })
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
       let whole = readOne(message, wholeTerms, asking ? new Set(asking.terms) : undefined)
