@@ -3,7 +3,7 @@
  * base: an `asked:` phrasing under the right pair or handoff topic, a `not:` phrasing under a pair that wrongly won.
  * DOM-free: the console plans and previews them in the page, `frontdesk apply` writes them into `kb/`.
  */
-import { createEngine, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
+import { createEngine, defaultEngineOptions, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
 import { phrasingKey } from '../compiler/slug.ts'
 import type { CoverageRow } from './coverage.ts'
 
@@ -69,10 +69,15 @@ export interface PlanOptions {
   threshold?: number
   /** How many rounds of refusals may be added for candidates still in the way once the first change is made. */
   rounds?: number
+  /**
+   * An engine already built over the same knowledge base, to ask the question before any change: one index build
+   * fewer per judgement. Used only when its threshold is the one judged at.
+   */
+  engine?: Engine
 }
 
 /** Default {@link PlanOptions}. */
-export const defaultPlanOptions = { threshold: undefined, rounds: 3 } satisfies PlanOptions
+export const defaultPlanOptions = { threshold: undefined, rounds: 3, engine: undefined } satisfies PlanOptions
 
 /** A question as a phrasing: one line, spacing collapsed. */
 export function asPhrasing(question: string): string {
@@ -170,11 +175,12 @@ export function askedThisWay(kb: KbFile, id: string, phrasing: string): boolean 
  * or topic in the way, for a few rounds. The reply may still differ in the end (the preview shows it).
  */
 export function planCorrection(kb: KbFile, judgement: Judgement, options: PlanOptions = {}): Correction {
-  const { threshold, rounds } = { ...defaultPlanOptions, ...options }
+  const { threshold, rounds, engine } = { ...defaultPlanOptions, ...options }
   const question = asPhrasing(judgement.question)
   const ask = (changes: readonly KbChange[]): Outcome =>
     outcomeOf(createEngine(changes.length > 0 ? withChanges(kb, [{ question, changes }]) : kb, { threshold }).reply(question))
-  const before = ask([])
+  const reusable = engine && engine.options.threshold === (threshold ?? defaultEngineOptions.threshold)
+  const before = reusable ? outcomeOf(engine.reply(question)) : ask([])
   const changes: KbChange[] = []
   if (judgement.verdict === Verdict.answer || judgement.verdict === Verdict.handoff) changes.push({ field: 'asked', id: judgement.id! })
   if (judgement.verdict === Verdict.notPair) changes.push({ field: 'not', id: judgement.id! })

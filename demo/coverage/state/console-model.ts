@@ -22,7 +22,7 @@ export const ConsoleModel = createModel((options: ConsoleModelOptions = {}) => {
   const coverage = new CoverageModel(kb.kb, questions.questions, questions.entries)
   const table = new TableModel(coverage.rows)
   const browser = new KbBrowserModel(kb.kb, coverage.engine)
-  const corrections = new CorrectionsModel(kb.kb, coverage.rows, questions.questions, coverage.threshold)
+  const corrections = new CorrectionsModel(kb.kb, coverage.rows, questions.questions, coverage.threshold, coverage.engine)
   const tab = signal<ConsoleTab>(ConsoleTab.questions, { name: 'console.tab' })
   const shownPair = signal<string | null>(null, { name: 'console.shownPair' })
   return {

@@ -4,7 +4,7 @@
  * is saved. The judgements leave the page only as the corrections file staff export.
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals'
-import { createEngine, type KbFile } from '../../../widget/engine/index.ts'
+import { createEngine, type Engine, type KbFile } from '../../../widget/engine/index.ts'
 import { coverageRows, type CoverageRow } from '../../../build/staff/coverage.ts'
 import {
   outcomeOf,
@@ -30,14 +30,21 @@ export interface CorrectionResult {
 
 /** The judgements, their corrections, the preview and the export. */
 export const CorrectionsModel = createModel(
-  (kb: ReadonlySignal<KbFile | null>, rows: ReadonlySignal<CoverageRow[]>, questions: ReadonlySignal<string[]>, threshold: ReadonlySignal<number>) => {
+  (
+    kb: ReadonlySignal<KbFile | null>,
+    rows: ReadonlySignal<CoverageRow[]>,
+    questions: ReadonlySignal<string[]>,
+    threshold: ReadonlySignal<number>,
+    engine: ReadonlySignal<Engine | null>,
+  ) => {
     const judgements = signal<Judgement[]>([], { name: 'corrections.judgements' })
-    // Planning asks the engine again, with an index rebuilt for a new phrasing: each judgement is planned once.
+    // Planning asks the engine again, with an index rebuilt for a new phrasing: each judgement is planned once, and
+    // the reply before any change comes from the engine the table was made with.
     const planned = new Map<string, Correction>()
     const plan = (base: KbFile, judgement: Judgement): Correction => {
       const key = JSON.stringify([base.hash, threshold.value, judgement.question, judgement.verdict, judgement.id ?? null])
       let correction = planned.get(key)
-      if (!correction) planned.set(key, (correction = planCorrection(base, judgement, { threshold: threshold.value })))
+      if (!correction) planned.set(key, (correction = planCorrection(base, judgement, { threshold: threshold.value, engine: engine.peek() ?? undefined })))
       return correction
     }
     const corrections = computed(() => (kb.value ? judgements.value.map((judgement) => plan(kb.value!, judgement)) : []), { name: 'corrections.list' })

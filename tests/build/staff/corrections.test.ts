@@ -87,6 +87,21 @@ describe('planCorrection', () => {
     expect(after).toEqual({ kind: 'fallback', id: null })
   })
 
+  it('asks the question before any change with an engine it is given, when its threshold is the one judged at', () => {
+    const judgement: Judgement = { question: 'will the shot hurt a lot', verdict: Verdict.answer, id: 'what-is-it' }
+    const asked: string[] = []
+    const spy = (threshold: number) => {
+      const inner = createEngine(kb, { threshold })
+      return { ...inner, options: inner.options, reply: (message: string) => (asked.push(message), inner.reply(message)) }
+    }
+    expect(planCorrection(kb, judgement, { engine: spy(0.4) })).toEqual(planCorrection(kb, judgement))
+    expect(asked).toEqual(['will the shot hurt a lot'])
+    // Another threshold: the engine's replies would not be the ones judged, so it is not asked.
+    asked.length = 0
+    expect(planCorrection(kb, judgement, { threshold: 0.6, engine: spy(0.4) })).toEqual(planCorrection(kb, judgement, { threshold: 0.6 }))
+    expect(asked).toEqual([])
+  })
+
   it('"correct": changes nothing, and is satisfied while the reply stays the same', () => {
     const { correction } = carryOut({ question: 'will the shot hurt', verdict: Verdict.correct })
     expect(correction.changes).toEqual([])

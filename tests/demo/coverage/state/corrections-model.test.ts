@@ -13,8 +13,9 @@ function setup() {
   const kb = signal<KbFile | null>(SMALL)
   const questions = signal(QUESTIONS)
   const threshold = signal(0.4)
-  const rows = computed(() => coverageRows(createEngine(kb.value!, { threshold: threshold.value }), questions.value))
-  return { kb, threshold, model: new CorrectionsModel(kb, rows, questions, threshold) }
+  const engine = computed(() => createEngine(kb.value!, { threshold: threshold.value }))
+  const rows = computed(() => coverageRows(engine.value, questions.value))
+  return { kb, threshold, model: new CorrectionsModel(kb, rows, questions, threshold, engine) }
 }
 
 describe('CorrectionsModel', () => {
