@@ -3,6 +3,8 @@ import { createBaseline, type KbFile } from '../../../widget/engine/index.ts'
 import { readCases } from '../../eval/cases.ts'
 import { REAL_TARGETS, SURE_CONFIDENCE, SURE_PRECISION, TARGETS, evaluate, evaluateBaseline, halfOf, missedTargets, share, sureAnswers } from '../../eval/evaluate.ts'
 import { leaveOneOut } from '../../eval/leave-one-out.ts'
+import { editChurn } from '../../eval/edits.ts'
+import { compileKb } from '../../compiler/compile.ts'
 import { typingSlips } from '../../eval/typing-slips.ts'
 import { cell, halvesTable, metricsTable, missLines, reliabilityTable } from '../../eval/report.ts'
 import { loadKbAndEngine } from '../kb-file.ts'
@@ -13,6 +15,7 @@ export const command: Command = {
   usage: `Usage: frontdesk eval FILE [--kb FILE] [--threshold N] [--half A|B] [--json] [--check]
        frontdesk eval --loo [--kb FILE] [--threshold N]
        frontdesk eval --slips [--kb FILE] [--threshold N]
+       frontdesk eval FILE --edits N [--kb DIR] [--threshold N]
 
 Scores every case of FILE and prints, precision first: in-scope strict (answered with a right pair), wrong answer
 (answered with another pair), out-of-scope fallback (the fallback or a handoff), false answer (an answer where
@@ -33,6 +36,10 @@ Options:
   --loo            leave-one-out: hold each "asked" phrasing out of the index in turn and ask it
   --slips          ask every phrasing with one slip of typing (a vowel put for another or left out, a letter
                    doubled, a key next to the right one) in each of its words of 4–5 letters: does its pair answer?
+  --edits N        make N edits of the knowledge base, one at a time, each removing one "asked" phrasing chosen at
+                   random (the same ones every run), and count the replies to FILE's questions that change, with
+                   the calibration learned again (as a build does) and with it kept; --kb is then the knowledge
+                   base's folder (default kb/), compiled as a build compiles it
   --json           print {"metrics", "baseline", "misses"} as JSON
   --check          exit 1 when a target is missed (labelled sets: strict ≥ 85%, wrong ≤ 5%, fallback ≥ 90%,
                    false answers ≤ 10%, precision ≥ 93%, answers at confidence ≥ ${SURE_CONFIDENCE} right ≥ ${SURE_PRECISION * 100}%;
@@ -43,6 +50,7 @@ Options:
       threshold: { type: 'string' },
       half: { type: 'string' },
       loo: { type: 'boolean' },
+      edits: { type: 'string' },
       slips: { type: 'boolean' },
       json: { type: 'boolean' },
       check: { type: 'boolean' },
@@ -72,6 +80,24 @@ Options:
       ])
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one evaluation FILE (or --loo, or --slips)')
+    if (values.edits !== undefined) {
+      const edits = Number(values.edits)
+      if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number of edits, got "${values.edits}"`)
+      const dir = values.kb ?? 'kb'
+      const churn = editChurn(compileKb(dir), readCases(positionals[0]!).map((c) => c.q), { edits, engine: options })
+      const sum = (key: 'relearned' | 'kept'): number => churn.effects.reduce((total, effect) => total + effect[key], 0)
+      const mean = (key: 'relearned' | 'kept'): string => (sum(key) / edits).toFixed(1)
+      const out = values.json
+        ? [JSON.stringify(churn, null, 2)]
+        : [
+            `${edits} edits of ${dir}, each removing one phrasing; replies to ${churn.questions} questions of ${positionals[0]} that changed:`,
+            `  ${'relearned'.padStart(9)}  ${'kept'.padStart(4)}  phrasing removed (pair)`,
+            ...churn.effects.map((e) => `  ${String(e.relearned).padStart(9)}  ${String(e.kept).padStart(4)}  "${e.phrasing}" (${e.pair})`),
+            `Per edit: ${mean('relearned')} with the calibration learned again, as a build learns it; ${mean('kept')} with it kept.`,
+          ]
+      process.stdout.write(`${out.join('\n')}\n`)
+      return 0
+    }
     if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B, got "${values.half}"`)
     let cases = readCases(positionals[0]!)
     if (values.half) cases = cases.filter((c) => halfOf(c) === values.half)

@@ -162,6 +162,22 @@ describe('frontdesk eval --slips', () => {
   })
 })
 
+describe('frontdesk eval --edits', () => {
+  it('prints the replies each edit changed, and their mean per edit, learned again and kept', () => {
+    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '2', '--kb', SMALL_KB])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^2 edits of .*kb-small, each removing one phrasing; replies to \d+ questions of kb\/eval.jsonl that changed:/)
+    expect(result.stdout).toMatch(/Per edit: \d+\.\d with the calibration learned again, as a build learns it; \d+\.\d with it kept\./)
+  })
+
+  it('refuses a count of edits that is not a whole number', () => {
+    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', 'some', '--kb', SMALL_KB])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('--edits must be a whole number of edits, got "some"')
+  })
+})
+
 describe('the default kb.json', () => {
   it('is built again when an older version of Frontdesk wrote it', () => {
     const project = tempDir()
