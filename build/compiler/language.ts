@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
+import { expandChoices } from './synonyms.ts'
 
 /** The English default, used when a knowledge base has no `language.md`. */
 export const DEFAULT_LANGUAGE_FILE = join(import.meta.dirname, 'language.en.md')
@@ -85,7 +86,13 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
         return
       }
       const name = folded(item[1]!)
-      const phrases = item[2]!.split(',').map(folded).filter(Boolean)
+      // Choices in brackets stand for every way of choosing, as in the synonyms; "…" leaves room for any words
+      // ("when will … go away"), so each side of it is folded on its own.
+      const phrases = item[2]!
+        .split(',')
+        .flatMap((phrase) => expandChoices(phrase.trim()))
+        .map((phrase) => phrase.split('…').map(folded).filter(Boolean).join(' … '))
+        .filter(Boolean)
       if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
       if (name === 'asks') questionWords.asks.push(...phrases)
       else questionWords.forms[name] = phrases

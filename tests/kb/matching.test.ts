@@ -38,6 +38,12 @@ describe("the question's focus decides, not the shared topic words", () => {
   })
 })
 
+describe('"when will it go away?" asks how long something lasts, not when something starts', () => {
+  it('numbness that goes away is how long numbness lasts, not how soon the injection works', () => answers('when will the numbness go away', 'numbness-afterwards'))
+  it('achiness that goes away is how long soreness lasts', () => answers('when does the achiness go away after', 'how-long-does-soreness-last'))
+  it('"when will it start to work" still asks when it starts', () => answers('when will it start to work', 'how-soon-does-it-work'))
+})
+
 describe('one strong word does not pull in everything', () => {
   it.each(['What are the side effects of steroids?', 'Is there a limit to how many cortisone shots I can have?', 'Will the steroid raise my blood sugar?', 'Does a cortisone shot hurt?'])('%s', (message) => {
     const reply = engine.reply(message)

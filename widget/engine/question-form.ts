@@ -8,6 +8,8 @@ import { fold, words } from './text.ts'
 
 /** A telling question word counts only among a message's first words ("so, where is it done?"). */
 const LEAD_WORDS = 6
+/** Where a phrase of question words leaves room for any words: "when will … go away". */
+const GAP = ' … '
 
 /**
  * Creates the function that names a text's telling question word (its form: "when", "who"…), or null when it
@@ -16,14 +18,14 @@ const LEAD_WORDS = 6
  */
 export function questionForms(questionWords: KbQuestionWords | undefined): (text: string) => string | null {
   const starts = Object.entries(questionWords?.forms ?? {})
-    .flatMap(([form, phrases]) => phrases.map((phrase) => ({ form, phrase: ` ${phrase} ` })))
-    .sort((a, b) => b.phrase.length - a.phrase.length)
+    .flatMap(([form, phrases]) => phrases.map((phrase) => ({ form, length: phrase.length, pattern: new RegExp(` ${phrase.split(GAP).map(escape).join(' (?:\\S+ )*')} `) })))
+    .sort((a, b) => b.length - a.length)
   return (text) => {
     if (starts.length === 0) return null
     const head = ` ${words(fold(text)).slice(0, LEAD_WORDS).join(' ')} `
     let best: { at: number; form: string } | null = null
-    for (const { form, phrase } of starts) {
-      const at = head.indexOf(phrase)
+    for (const { form, pattern } of starts) {
+      const at = head.search(pattern)
       if (at >= 0 && (!best || at < best.at)) best = { at, form }
     }
     return best?.form ?? null

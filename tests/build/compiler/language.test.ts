@@ -33,6 +33,11 @@ describe('parseLanguage', () => {
     expect(language.offTopic?.length).toBeGreaterThan(50)
   })
 
+  it('reads question words with choices in brackets and "…" for any words between, each side folded', () => {
+    const text = DEFAULT.replace('- where: where, whereabouts', "- where: where, (Where's|where is) … (Found|done)")
+    expect(parse(text).language.questionWords?.forms.where).toEqual(['where', 'where … found', 'where … done', 'where is … found', 'where is … done'])
+  })
+
   it('reads the ignored phrases, comma-separated', () => {
     expect(defaultLanguage().ignoredPhrases).toEqual(expect.arrayContaining(['has anyone', 'anyone else']))
   })

@@ -22,6 +22,21 @@ describe('questionForms', () => {
     expect(formOf('how many days will I be sore')).toBe('how long')
     expect(formOf('how many injections will I need')).toBe('how often')
   })
+  it('reads "when will … go away" (or wear off, stop) as asking for a duration, while "when will it work" asks when', () => {
+    expect(formOf('when will the numbness go away')).toBe('how long')
+    expect(formOf('When does the soreness wear off?')).toBe('how long')
+    expect(formOf('when will my shoulder stop hurting')).toBe('how long')
+    expect(formOf('when will it start to work')).toBe('when')
+    // Only among the first words, as every question word: a gap does not reach past them.
+    expect(formOf('when will i be able to tell if it is going away')).toBe('when')
+  })
+  it('leaves room for any words where a phrase of question words has "…", the parts in order', () => {
+    const custom = questionForms({ asks: [], forms: { experience: ['what is … like'] } })
+    expect(custom('What is the procedure like?')).toBe('experience')
+    expect(custom('what is it like')).toBe('experience')
+    expect(custom('what would you like to know')).toBeNull()
+    expect(custom('like what is it')).toBeNull()
+  })
   it('tells nothing for questions that begin with an untelling word, or for statements', () => {
     expect(formOf('what is a trigger point')).toBeNull()
     expect(formOf('is it painful')).toBeNull()
