@@ -1,10 +1,10 @@
 /**
- * Knowledge-base edits: how many replies an edit changes that it has nothing to do with. Each edit removes one
- * `asked` phrasing, chosen at random (seeded), and the questions are asked again twice: with the calibration learned
- * again from the edited knowledge base, as a build does, and with the calibration kept. A reply that changes with the
- * calibration kept changed through the edit itself (the index, the pair's phrasings); the rest of those that change
- * when it is learned again changed through the calibration alone. Staff fixing one question should not see others
- * move for no reason they can follow.
+ * Knowledge-base edits: how many replies one small edit changes. Each edit removes one `asked` phrasing of a pair,
+ * chosen at random (seeded, never the same one twice, never a pair's last), and the questions are asked again
+ * twice: with the calibration learned again from the edited knowledge base, as a build does, and with the
+ * calibration kept. A reply that changes with the calibration kept changed through the edit itself (the index, the
+ * pair's phrasings); the rest of those that change when it is learned again changed through the calibration alone.
+ * Staff fixing one question should not see others move for reasons they cannot follow.
  */
 import { createEngine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
 import { learnCalibration } from '../compiler/calibrate.ts'
@@ -17,15 +17,16 @@ export interface EditOptions {
   edits?: number
   /** The seed of the choice of phrasings, so that two runs make the same edits. */
   seed?: number
-  /** The engine options the questions are asked with (the threshold). */
-  engine?: EngineOptions
+  /** The options the questions are asked with (the threshold). */
+  engineOptions?: EngineOptions
 }
 
 /** Default {@link EditOptions}. */
-export const defaultEditOptions = { edits: 20, seed: 1, engine: {} } satisfies EditOptions
+export const defaultEditOptions = { edits: 20, seed: 1, engineOptions: {} } satisfies EditOptions
 
 /** One edit and the replies it changed. */
 export interface EditEffect {
+  /** The id of the pair the phrasing was removed from. */
   pair: string
   /** The phrasing removed. */
   phrasing: string
@@ -37,20 +38,24 @@ export interface EditEffect {
 
 /** What {@link editChurn} measured. */
 export interface EditChurn {
+  /** How many questions were asked after each edit. */
   questions: number
+  /** Each edit, in the order made. */
   effects: EditEffect[]
 }
 
 /**
- * Makes `edits` one-phrasing edits of `kb` and counts, for each, the replies to `questions` that changed. Needs the
- * knowledge base as compiled from its folder (`compileKb`): `kb.json` lacks the off-topic questions the calibration
- * learns from, and without them it would learn another one; throws then. Each edit learns a calibration: about a
+ * Makes `edits` one-phrasing edits of `kb` and counts, for each, the replies to `questions` that changed (the removed
+ * phrasing's own, if it is among them, too). Needs the knowledge base as compiled from its folder (`compileKb`):
+ * `kb.json` lacks the off-topic questions the calibration learns from, and without them it would learn another one;
+ * throws then, and when fewer phrasings can be removed than edits asked for. Each edit learns a calibration: about a
  * second each for a clinic's knowledge base.
  */
 export function editChurn(kb: KbFile, questions: readonly string[], options: EditOptions = {}): EditChurn {
-  const { edits, seed, engine: engineOptions } = { ...defaultEditOptions, ...options }
-  const phrasings = kb.pairs.flatMap((pair) => pair.aliases.map((phrasing, alias) => ({ pair, phrasing, alias })))
-  if (phrasings.length === 0) throw new Error('edits: the knowledge base has no phrasings to remove')
+  const { edits, seed, engineOptions } = { ...defaultEditOptions, ...options }
+  // A pair's last phrasing stays: a knowledge base without it would not compile.
+  const removable = kb.pairs.filter((pair) => pair.aliases.length > 1).flatMap((pair) => pair.aliases.map((phrasing, alias) => ({ pair, phrasing, alias })))
+  if (removable.length < edits) throw new Error(`edits: ${edits} edits asked for, but only ${removable.length} phrasings can be removed`)
   if (JSON.stringify(learnCalibration(kb)) !== JSON.stringify(kb.calibration)) {
     throw new Error("edits: the knowledge base's calibration cannot be learned again as its build learned it; compile it from its folder")
   }
@@ -60,13 +65,18 @@ export function editChurn(kb: KbFile, questions: readonly string[], options: Edi
   }
   const changed = (a: Outcome[], b: Outcome[]): number => a.filter((outcome, i) => !sameOutcome(outcome, b[i]!)).length
   const before = replies(kb)
+  // The first `edits` of a seeded shuffle (Fisher–Yates), so that no phrasing is removed twice.
   const rand = random(seed)
-  const effects: EditEffect[] = []
   for (let i = 0; i < edits; i++) {
-    const { pair, phrasing, alias } = phrasings[Math.floor(rand() * phrasings.length)]!
-    const edited: KbFile = { ...kb, pairs: kb.pairs.map((p) => (p === pair ? { ...p, aliases: p.aliases.filter((_, k) => k !== alias) } : p)) }
-    const relearned = { ...edited, calibration: learnCalibration(edited) }
-    effects.push({ pair: pair.id, phrasing, relearned: changed(before, replies(relearned)), kept: changed(before, replies(edited)) })
+    const j = i + Math.floor(rand() * (removable.length - i))
+    ;[removable[i], removable[j]] = [removable[j]!, removable[i]!]
   }
-  return { questions: questions.length, effects }
+  return {
+    questions: questions.length,
+    effects: removable.slice(0, edits).map(({ pair, phrasing, alias }) => {
+      const edited: KbFile = { ...kb, pairs: kb.pairs.map((p) => (p === pair ? { ...p, aliases: p.aliases.filter((_, k) => k !== alias) } : p)) }
+      const relearned = { ...edited, calibration: learnCalibration(edited) }
+      return { pair: pair.id, phrasing, relearned: changed(before, replies(relearned)), kept: changed(before, replies(edited)) }
+    }),
+  }
 }

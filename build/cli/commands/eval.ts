@@ -1,10 +1,11 @@
 /** `frontdesk eval`: score the engine on an evaluation set, beside plain MiniSearch; leave-one-out on the kb. */
-import { createBaseline, type KbFile } from '../../../widget/engine/index.ts'
+import { createBaseline, defaultEngineOptions, type EngineOptions, type KbFile } from '../../../widget/engine/index.ts'
 import { readCases } from '../../eval/cases.ts'
 import { REAL_TARGETS, SURE_CONFIDENCE, SURE_PRECISION, TARGETS, evaluate, evaluateBaseline, halfOf, missedTargets, share, sureAnswers } from '../../eval/evaluate.ts'
 import { leaveOneOut } from '../../eval/leave-one-out.ts'
 import { editChurn } from '../../eval/edits.ts'
 import { compileKb } from '../../compiler/compile.ts'
+import { statSync } from 'node:fs'
 import { typingSlips } from '../../eval/typing-slips.ts'
 import { cell, halvesTable, metricsTable, missLines, reliabilityTable } from '../../eval/report.ts'
 import { loadKbAndEngine } from '../kb-file.ts'
@@ -36,11 +37,11 @@ Options:
   --loo            leave-one-out: hold each "asked" phrasing out of the index in turn and ask it
   --slips          ask every phrasing with one slip of typing (a vowel put for another or left out, a letter
                    doubled, a key next to the right one) in each of its words of 4–5 letters: does its pair answer?
-  --edits N        make N edits of the knowledge base, one at a time, each removing one "asked" phrasing chosen at
-                   random (the same ones every run), and count the replies to FILE's questions that change, with
-                   the calibration learned again (as a build does) and with it kept; --kb is then the knowledge
-                   base's folder (default kb/), compiled as a build compiles it
-  --json           print {"metrics", "baseline", "misses"} as JSON
+  --edits N        make N edits of the knowledge base, one at a time, each removing one "asked" phrasing of a pair
+                   chosen at random (the same ones every run, never one twice, never a pair's last), and count the
+                   replies to FILE's questions that change, with the calibration learned again (as a build does) and
+                   with it kept; --kb is then the knowledge base's folder (default kb/), compiled as a build does
+  --json           print {"metrics", "baseline", "misses"} as JSON (with --edits: {"questions", "effects"})
   --check          exit 1 when a target is missed (labelled sets: strict ≥ 85%, wrong ≤ 5%, fallback ≥ 90%,
                    false answers ≤ 10%, precision ≥ 93%, answers at confidence ≥ ${SURE_CONFIDENCE} right ≥ ${SURE_PRECISION * 100}%;
                    keyword sets: strict ≥ 90%, fallback ≥ 95%, emergency and small talk 100%)`,
@@ -81,21 +82,8 @@ Options:
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one evaluation FILE (or --loo, or --slips)')
     if (values.edits !== undefined) {
-      const edits = Number(values.edits)
-      if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number of edits, got "${values.edits}"`)
-      const dir = values.kb ?? 'kb'
-      const churn = editChurn(compileKb(dir), readCases(positionals[0]!).map((c) => c.q), { edits, engine: options })
-      const sum = (key: 'relearned' | 'kept'): number => churn.effects.reduce((total, effect) => total + effect[key], 0)
-      const mean = (key: 'relearned' | 'kept'): string => (sum(key) / edits).toFixed(1)
-      const out = values.json
-        ? [JSON.stringify(churn, null, 2)]
-        : [
-            `${edits} edits of ${dir}, each removing one phrasing; replies to ${churn.questions} questions of ${positionals[0]} that changed:`,
-            `  ${'relearned'.padStart(9)}  ${'kept'.padStart(4)}  phrasing removed (pair)`,
-            ...churn.effects.map((e) => `  ${String(e.relearned).padStart(9)}  ${String(e.kept).padStart(4)}  "${e.phrasing}" (${e.pair})`),
-            `Per edit: ${mean('relearned')} with the calibration learned again, as a build learns it; ${mean('kept')} with it kept.`,
-          ]
-      process.stdout.write(`${out.join('\n')}\n`)
+      if (values.half !== undefined || values.check) throw new UsageError('--edits counts changed replies: give neither --half nor --check with it')
+      process.stdout.write(`${editsReport(positionals[0]!, values.edits, values.kb ?? 'kb', options, values.json ?? false).join('\n')}\n`)
       return 0
     }
     if (values.half !== undefined && values.half !== 'A' && values.half !== 'B') throw new UsageError(`--half must be A or B, got "${values.half}"`)
@@ -123,4 +111,21 @@ Options:
     }
     return values.check && missed.length > 0 ? 1 : 0
   },
+}
+
+/** `eval FILE --edits N`: the lines (or the JSON) of {@link editChurn} over FILE's questions. */
+function editsReport(file: string, count: string, dir: string, options: EngineOptions, json: boolean): string[] {
+  const edits = Number(count)
+  if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number, 1 or more, got "${count}"`)
+  // Learning the calibration again needs what only the folder holds (the off-topic questions), not a kb.json.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`with --edits, --kb names the knowledge base's folder, and "${dir}" is not one`)
+  const churn = editChurn(compileKb(dir), readCases(file).map((c) => c.q), { edits, engineOptions: options })
+  if (json) return [JSON.stringify(churn, null, 2)]
+  const mean = (key: 'relearned' | 'kept'): string => (churn.effects.reduce((total, effect) => total + effect[key], 0) / edits).toFixed(1)
+  return [
+    `${edits} edits of ${dir}, each removing one phrasing, threshold ${options.threshold ?? defaultEngineOptions.threshold}; replies to ${churn.questions} questions of ${file} that changed:`,
+    `  ${'relearned'.padStart(9)}  ${'kept'.padStart(4)}  phrasing removed (pair)`,
+    ...churn.effects.map((e) => `  ${String(e.relearned).padStart(9)}  ${String(e.kept).padStart(4)}  "${e.phrasing}" (${e.pair})`),
+    `Per edit: ${mean('relearned')} with the calibration learned again, as a build learns it; ${mean('kept')} with it kept.`,
+  ]
 }

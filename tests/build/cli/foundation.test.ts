@@ -167,14 +167,28 @@ describe('frontdesk eval --edits', () => {
     const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '2', '--kb', SMALL_KB])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^2 edits of .*kb-small, each removing one phrasing; replies to \d+ questions of kb\/eval.jsonl that changed:/)
+    expect(result.stdout).toMatch(/^2 edits of .*kb-small, each removing one phrasing, threshold 0.4; replies to \d+ questions of kb\/eval.jsonl that changed:/)
     expect(result.stdout).toMatch(/Per edit: \d+\.\d with the calibration learned again, as a build learns it; \d+\.\d with it kept\./)
   })
 
-  it('refuses a count of edits that is not a whole number', () => {
-    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', 'some', '--kb', SMALL_KB])
+  it('refuses a count of edits that is not a whole number of 1 or more', () => {
+    for (const count of ['some', '0']) {
+      const result = runCli(['eval', 'kb/eval.jsonl', '--edits', count, '--kb', SMALL_KB])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`--edits must be a whole number, 1 or more, got "${count}"`)
+    }
+  })
+
+  it('refuses a kb.json for --kb: the calibration is learned again from the folder', () => {
+    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '1', '--kb', kbFile])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('--edits must be a whole number of edits, got "some"')
+    expect(result.stderr).toContain(`with --edits, --kb names the knowledge base's folder, and "${kbFile}" is not one`)
+  })
+
+  it('refuses --half and --check beside it', () => {
+    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '1', '--check', '--kb', SMALL_KB])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('give neither --half nor --check with it')
   })
 })
 

@@ -3,20 +3,28 @@ import { compileKb } from '../../../build/compiler/compile.ts'
 import { editChurn } from '../../../build/eval/edits.ts'
 import { SMALL_KB } from '../../helpers/kb-dir.ts'
 
-// The project's own knowledge base: the small one is too small to learn a calibration, so learning again changes nothing.
+// The project's own knowledge base, for the calibration: the small one is too small to learn one.
 const kb = compileKb('kb')
 const questions = ['does it hurt', 'how long does relief last', 'can i drive home afterwards', 'what is in the injection', 'whats the weather like']
+const small = compileKb(SMALL_KB)
+/** Every phrasing of the small knowledge base that an edit may remove: of pairs that have more than one. */
+const removable = small.pairs.filter((pair) => pair.aliases.length > 1).flatMap((pair) => pair.aliases)
 
 describe('editChurn', () => {
-  it('removes one phrasing per edit and counts the replies that changed, with the calibration learned again and kept', () => {
-    const churn = editChurn(kb, questions, { edits: 3 })
-    expect(churn.questions).toBe(questions.length)
-    expect(churn.effects).toHaveLength(3)
-    for (const effect of churn.effects) {
-      expect(kb.pairs.find((pair) => pair.id === effect.pair)?.aliases).toContain(effect.phrasing)
-      for (const count of [effect.relearned, effect.kept]) expect(count).toBeGreaterThanOrEqual(0)
-      for (const count of [effect.relearned, effect.kept]) expect(count).toBeLessThanOrEqual(questions.length)
-    }
+  it('removes one phrasing of a pair per edit, never the same twice, never a pair\'s last', () => {
+    const { effects } = editChurn(small, removable, { edits: removable.length })
+    expect(effects.map((effect) => effect.phrasing).sort()).toEqual([...removable].sort())
+    for (const effect of effects) expect(small.pairs.find((pair) => pair.id === effect.pair)?.aliases).toContain(effect.phrasing)
+  })
+
+  it('counts the replies each edit changed: asked its own phrasings, a knowledge base answers some differently without one', () => {
+    const { questions: asked, effects } = editChurn(small, removable, { edits: removable.length })
+    expect(asked).toBe(removable.length)
+    expect(effects.reduce((sum, effect) => sum + effect.kept, 0)).toBeGreaterThan(0)
+  })
+
+  it('counts nothing as changed by learning again where nothing is learned (a knowledge base too small to learn from)', () => {
+    for (const effect of editChurn(small, questions, { edits: 4 }).effects) expect(effect.relearned).toBe(effect.kept)
   })
 
   it('makes the same edits for the same seed, and others for another', () => {
@@ -25,12 +33,11 @@ describe('editChurn', () => {
     expect(phrasings(7)).not.toEqual(phrasings(8))
   })
 
-  it('counts nothing as changed by learning again where nothing is learned (a knowledge base too small to learn from)', () => {
-    const small = compileKb(SMALL_KB)
-    for (const effect of editChurn(small, questions, { edits: 4 }).effects) expect(effect.relearned).toBe(effect.kept)
+  it('refuses more edits than there are phrasings to remove', () => {
+    expect(() => editChurn(small, questions, { edits: removable.length + 1 })).toThrow(`but only ${removable.length} phrasings can be removed`)
   })
 
-  it("refuses a knowledge base whose calibration cannot be learned again as its build learned it (kb.json lacks the off-topic questions)", () => {
+  it('refuses a knowledge base whose calibration cannot be learned again as its build learned it (kb.json lacks the off-topic questions)', () => {
     const { offTopic: _, ...language } = kb.language
     expect(() => editChurn({ ...kb, language }, questions, { edits: 1 })).toThrow(/cannot be learned again/)
   })
