@@ -3,7 +3,7 @@
  * base: an `asked:` phrasing under the right pair or handoff topic, a `not:` phrasing under a pair that wrongly won.
  * DOM-free: the console plans and previews them in the page, `frontdesk apply` writes them into `kb/`.
  */
-import { createEngine, defaultEngineOptions, type Engine, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
+import { createEngine, defaultEngineOptions, type Engine, type EngineOptions, type KbFile, type Reply, type ReplyKind } from '../../widget/engine/index.ts'
 import { phrasingKey } from '../compiler/slug.ts'
 import type { CoverageRow } from './coverage.ts'
 
@@ -70,8 +70,9 @@ export interface PlanOptions {
   /** How many rounds of refusals may be added for candidates still in the way once the first change is made. */
   rounds?: number
   /**
-   * An engine already built over the same knowledge base, to ask the question before any change: one index build
-   * fewer per judgement. Used only when its threshold is the one judged at.
+   * An engine already built over the knowledge base, to ask the question before any change: one index build fewer
+   * per judgement. Used only when it was built over this very `kb` with the options planning uses (the defaults, at
+   * the threshold judged at); otherwise planning builds its own.
    */
   engine?: Engine
 }
@@ -179,7 +180,8 @@ export function planCorrection(kb: KbFile, judgement: Judgement, options: PlanOp
   const question = asPhrasing(judgement.question)
   const ask = (changes: readonly KbChange[]): Outcome =>
     outcomeOf(createEngine(changes.length > 0 ? withChanges(kb, [{ question, changes }]) : kb, { threshold }).reply(question))
-  const reusable = engine && engine.options.threshold === (threshold ?? defaultEngineOptions.threshold)
+  const wanted: Required<EngineOptions> = { ...defaultEngineOptions, threshold: threshold ?? defaultEngineOptions.threshold }
+  const reusable = engine?.pairs === kb.pairs && (Object.keys(wanted) as (keyof EngineOptions)[]).every((key) => engine.options[key] === wanted[key])
   const before = reusable ? outcomeOf(engine.reply(question)) : ask([])
   const changes: KbChange[] = []
   if (judgement.verdict === Verdict.answer || judgement.verdict === Verdict.handoff) changes.push({ field: 'asked', id: judgement.id! })

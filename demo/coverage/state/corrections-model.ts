@@ -44,6 +44,7 @@ export const CorrectionsModel = createModel(
     const plan = (base: KbFile, judgement: Judgement): Correction => {
       const key = JSON.stringify([base.hash, threshold.value, judgement.question, judgement.verdict, judgement.id ?? null])
       let correction = planned.get(key)
+      // Untracked: the engine follows the knowledge base and the threshold, which this computation tracks already.
       if (!correction) planned.set(key, (correction = planCorrection(base, judgement, { threshold: threshold.value, engine: engine.peek() ?? undefined })))
       return correction
     }

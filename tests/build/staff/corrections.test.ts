@@ -87,7 +87,7 @@ describe('planCorrection', () => {
     expect(after).toEqual({ kind: 'fallback', id: null })
   })
 
-  it('asks the question before any change with an engine it is given, when its threshold is the one judged at', () => {
+  it('asks the question before any change with an engine it is given, when built over this knowledge base with its options', () => {
     const judgement: Judgement = { question: 'will the shot hurt a lot', verdict: Verdict.answer, id: 'what-is-it' }
     const asked: string[] = []
     const spy = (threshold: number) => {
@@ -99,6 +99,10 @@ describe('planCorrection', () => {
     // Another threshold: the engine's replies would not be the ones judged, so it is not asked.
     asked.length = 0
     expect(planCorrection(kb, judgement, { threshold: 0.6, engine: spy(0.4) })).toEqual(planCorrection(kb, judgement, { threshold: 0.6 }))
+    // Another knowledge base, or another option: the same.
+    expect(planCorrection({ ...kb, pairs: [...kb.pairs] }, judgement, { engine: spy(0.4) })).toEqual(planCorrection(kb, judgement))
+    const otherMargin = createEngine(kb, { clarifyMargin: 0.2 })
+    planCorrection(kb, judgement, { engine: { ...otherMargin, reply: (message: string) => (asked.push(message), otherMargin.reply(message)) } })
     expect(asked).toEqual([])
   })
 
