@@ -37,6 +37,15 @@ type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
 const folded = (text: string): string => words(fold(text)).join(' ')
 
+/** What is wrong with one question-word phrase as written (choices expanded), cut at its "…": null when nothing. */
+function phraseProblem(written: string, sides: readonly string[], asks: boolean): string | null {
+  if (/[()|]/.test(written)) return 'has a bracket or "|" outside a pair of brackets'
+  if (sides.length === 1) return null
+  // A message is cut before a word that asks: a gap would say nothing of where.
+  if (asks) return 'has "…", which only telling question words may have'
+  return sides.some((side) => !side) ? 'has "…" without words on both sides of it' : null
+}
+
 /** Reads a language file, reporting unknown sections, malformed items and missing replies. */
 export function parseLanguage(file: string, text: string, problems: Problems): KbLanguage {
   const lists = new Map<Section, string[]>()
@@ -88,11 +97,13 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       const name = folded(item[1]!)
       // Choices in brackets stand for every way of choosing, as in the synonyms; "…" leaves room for any words
       // ("when will … go away"), so each side of it is folded on its own.
-      const phrases = item[2]!
-        .split(',')
-        .flatMap((phrase) => expandChoices(phrase.trim()))
-        .map((phrase) => phrase.split('…').map(folded).filter(Boolean).join(' … '))
-        .filter(Boolean)
+      const phrases: string[] = []
+      for (const written of item[2]!.split(',').flatMap((phrase) => expandChoices(phrase.trim()))) {
+        const sides = written.split('…').map(folded)
+        const why = phraseProblem(written, sides, name === 'asks')
+        if (why) problems.add(file, i + 1, `"${written}" ${why}`)
+        else if (sides.join('')) phrases.push(sides.join(' … '))
+      }
       if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
       if (name === 'asks') questionWords.asks.push(...phrases)
       else questionWords.forms[name] = phrases

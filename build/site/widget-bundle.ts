@@ -33,7 +33,8 @@ export const BUDGETS = {
    * phrasings, handoff and red flags found with the helpers' question sets, net of the 0.2 kB saved by reading
    * "trigger point injection" as the one term "tpi"; 0.17 kB the synonyms for "can I still have them…", spelled out
    * with their objects so that "can I still drive?" keeps its own answer, and for "persist" and "persistent pain";
-   * 0.02 kB the question words "(when will|when does|when do) … (go away|wear off|stop)", read as asking how long).
+   * 0.02 kB the question words "(when will|when does|when do) … (go away|wear off)" and "(when will|when does) …
+   * stop", read as asking how long).
    */
   kb: 25_900,
 } as const

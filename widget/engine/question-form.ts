@@ -77,6 +77,7 @@ export function askingSentences(message: string): MessageSentences | null {
   return asking.length > 0 && telling.length > 0 ? { asking, telling } : null
 }
 
+/** `text` with every character that a regular expression reads as syntax escaped. */
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -38,6 +38,18 @@ describe('parseLanguage', () => {
     expect(parse(text).language.questionWords?.forms.where).toEqual(['where', 'where … found', 'where … done', 'where is … found', 'where is … done'])
   })
 
+  it('reports a question-word phrase with "…" at an end, "…" among the words that ask, or a stray bracket', () => {
+    const text = DEFAULT.replace('- where: where, whereabouts', '- where: where, … done, (where|which) place (at')
+      .replace('- asks: what,', '- asks: what … is,')
+    expect(parse(text).problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([
+        '"… done" has "…" without words on both sides of it',
+        '"where place (at" has a bracket or "|" outside a pair of brackets',
+        '"what … is" has "…", which only telling question words may have',
+      ]),
+    )
+  })
+
   it('reads the ignored phrases, comma-separated', () => {
     expect(defaultLanguage().ignoredPhrases).toEqual(expect.arrayContaining(['has anyone', 'anyone else']))
   })
