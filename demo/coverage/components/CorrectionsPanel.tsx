@@ -78,7 +78,8 @@ export function CorrectionsPanel({ corrections, total }: CorrectionsPanelProps) 
           </div>
           <p class="help">
             Then, in the project: <code>npx frontdesk apply {CORRECTIONS_FILE}</code> adds the phrasings to <code>kb/</code>, checks them and rebuilds
-            (<code>--dry-run</code> shows the changes first).
+            (<code>--dry-run</code> shows the changes first). The rebuild also learns the confidence calibration again, so a few more replies that sit
+            near the threshold may change: one or two in a thousand for each phrasing, as measured on this project's questions.
           </p>
         </>
       )}
