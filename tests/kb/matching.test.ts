@@ -44,6 +44,15 @@ describe('"when will it go away?" asks how long something lasts, not when someth
   it('"when will it start to work" still asks when it starts', () => answers('when will it start to work', 'how-soon-does-it-work'))
 })
 
+describe('"what kind of doctor…" asks who, as "who" does', () => {
+  it('what kind of doctor does them is not answered with what they are', () => {
+    const reply = engine.reply('What kind of doctor does trigger point injections?')
+    expect(reply.kind === 'answer' && reply.top?.pair.id).not.toBe('what-is-a-trigger-point-injection')
+    expect([reply.top, ...reply.alternatives].map((match) => match?.pair.id)).toContain('who-gives-the-injection')
+  })
+  it('what type of specialist gives them is who gives the injection', () => answers('what type of specialist gives trigger point injections', 'who-gives-the-injection'))
+})
+
 describe('one strong word does not pull in everything', () => {
   it.each(['What are the side effects of steroids?', 'Is there a limit to how many cortisone shots I can have?', 'Will the steroid raise my blood sugar?', 'Does a cortisone shot hurt?'])('%s', (message) => {
     const reply = engine.reply(message)
