@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
-import { expandChoices } from './synonyms.ts'
 
 /** The English default, used when a knowledge base has no `language.md`. */
 export const DEFAULT_LANGUAGE_FILE = join(import.meta.dirname, 'language.en.md')
@@ -37,13 +36,31 @@ type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
 const folded = (text: string): string => words(fold(text)).join(' ')
 
-/** What is wrong with one question-word phrase as written (choices expanded), cut at its "…": null when nothing. */
-function phraseProblem(written: string, sides: readonly string[], asks: boolean): string | null {
-  if (/[()|]/.test(written)) return 'has a bracket or "|" outside a pair of brackets'
-  if (sides.length === 1) return null
-  // A message is cut before a word that asks: a gap would say nothing of where.
-  if (asks) return 'has "…", which only telling question words may have'
-  return sides.some((side) => !side) ? 'has "…" without words on both sides of it' : null
+/** A choice in brackets: "(when will|when does)". */
+const CHOICE = /\(([^()]*)\)/g
+
+/**
+ * A question-word phrase as the engine reads it (`question-form.ts`): folded, each choice in brackets kept with its
+ * options folded ("(when will|when does)"), and " … " where it leaves room for any words; or what is wrong with it.
+ * Only telling question words may have choices or "…": the words that ask say where a message is cut.
+ */
+export function questionPhrase(written: string, telling: boolean): { phrase: string } | { problem: string } {
+  if (/[()|]/.test(written.replace(CHOICE, ''))) return { problem: 'has a bracket or "|" outside a pair of brackets' }
+  if (written.includes('...')) return { problem: 'has "...": room for any words is written "…", one character' }
+  if (!telling && /[(…]/.test(written)) return { problem: 'has choices or "…", which only telling question words may have' }
+  const sides = written.split('…').map((side) =>
+    side
+      .split(/(\([^()]*\))/)
+      .map((part) => (part.startsWith('(') ? `(${part.slice(1, -1).split('|').map(folded).join('|')})` : folded(part)))
+      .filter(Boolean)
+      .join(' '),
+  )
+  if (sides.length > 1 && sides.some((side) => !side)) return { problem: 'has "…" without words on both sides of it' }
+  if (/\(\||\|\||\|\)|\(\)/.test(sides.join(' '))) return { problem: 'has a choice of nothing in brackets' }
+  // Question words are looked for among a message's first six words (`LEAD_WORDS` in `question-form.ts`).
+  const fewest = sides.join(' ').replace(CHOICE, 'x').split(' ').length
+  if (fewest > 6) return { problem: `needs ${fewest} words, more than the first six of a message where question words are looked for` }
+  return { phrase: sides.join(' … ') }
 }
 
 /** Reads a language file, reporting unknown sections, malformed items and missing replies. */
@@ -95,14 +112,11 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
         return
       }
       const name = folded(item[1]!)
-      // Choices in brackets stand for every way of choosing, as in the synonyms; "…" leaves room for any words
-      // ("when will … go away"), so each side of it is folded on its own.
       const phrases: string[] = []
-      for (const written of item[2]!.split(',').flatMap((phrase) => expandChoices(phrase.trim()))) {
-        const sides = written.split('…').map(folded)
-        const why = phraseProblem(written, sides, name === 'asks')
-        if (why) problems.add(file, i + 1, `"${written}" ${why}`)
-        else if (sides.join('')) phrases.push(sides.join(' … '))
+      for (const written of item[2]!.split(',')) {
+        const read = questionPhrase(written.trim(), name !== 'asks')
+        if ('problem' in read) problems.add(file, i + 1, `"${written.trim()}" ${read.problem}`)
+        else if (read.phrase) phrases.push(read.phrase)
       }
       if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
       if (name === 'asks') questionWords.asks.push(...phrases)

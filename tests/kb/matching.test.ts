@@ -50,7 +50,10 @@ describe('"what kind of doctor…" asks who, as "who" does', () => {
     expect(reply.kind === 'answer' && reply.top?.pair.id).not.toBe('what-is-a-trigger-point-injection')
     expect([reply.top, ...reply.alternatives].map((match) => match?.pair.id)).toContain('who-gives-the-injection')
   })
-  it('what type of specialist gives them is who gives the injection', () => answers('what type of specialist gives trigger point injections', 'who-gives-the-injection'))
+  it("what kind of doctor's referral is needed is still about booking: a noun after \"doctor\" is not asking who", () => {
+    const reply = engine.reply("What type of doctor's referral do I need for trigger point injections?")
+    expect([reply.kind, reply.why.handoff]).toEqual(['fallback', 'booking'])
+  })
 })
 
 describe('one strong word does not pull in everything', () => {

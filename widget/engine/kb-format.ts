@@ -189,8 +189,9 @@ export interface KbQuestionWords {
   /** Words a question begins with ("what", "can", "is"…): where a message of several questions is cut. */
   asks: string[]
   /**
-   * Telling question words by what they ask for ("when": when, how soon…; "who": who, whom…), folded; " … " between
-   * words leaves room for any words there ("when will … go away"), within a message's first words.
+   * Telling question words by what they ask for ("when": when, how soon…; "who": who, whom…), folded; "(a|b)" is a
+   * choice of words, and " … " leaves room for any words ("(when will|when does) … go away"), within a message's
+   * first words.
    */
   forms: Record<string, string[]>
 }

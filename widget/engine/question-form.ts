@@ -12,21 +12,35 @@ const LEAD_WORDS = 6
 const GAP = ' … '
 
 /**
+ * The regular expression of a phrase of question words, as the compiler writes it (`questionPhrase` in
+ * `build/compiler/language.ts`): folded words, choices in brackets ("(when will|when does)") and gaps (" … ").
+ */
+function phrasePattern(phrase: string): RegExp {
+  const side = (text: string): string =>
+    text
+      .split(/(\([^()]*\))/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => (part.startsWith('(') ? `(?:${part.slice(1, -1).split('|').map(escape).join('|')})` : escape(part)))
+      .join(' ')
+  return new RegExp(` ${phrase.split(GAP).map(side).join(' (?:\\S+ )*')} `)
+}
+
+/**
  * Creates the function that names a text's telling question word (its form: "when", "who"…), or null when it
  * begins with none of them ("what", "is it…", a statement). The earliest one wins; at the same place, the longest
- * ("how long until" is "when", not "how long").
+ * ("how long until" is "when", not "how long"; "when will the numbness go away" is "how long", not "when").
  */
 export function questionForms(questionWords: KbQuestionWords | undefined): (text: string) => string | null {
-  const starts = Object.entries(questionWords?.forms ?? {})
-    .flatMap(([form, phrases]) => phrases.map((phrase) => ({ form, length: phrase.length, pattern: new RegExp(` ${phrase.split(GAP).map(escape).join(' (?:\\S+ )*')} `) })))
-    .sort((a, b) => b.length - a.length)
+  const patterns = Object.entries(questionWords?.forms ?? {}).flatMap(([form, phrases]) => phrases.map((phrase) => ({ form, pattern: phrasePattern(phrase) })))
   return (text) => {
-    if (starts.length === 0) return null
     const head = ` ${words(fold(text)).slice(0, LEAD_WORDS).join(' ')} `
-    let best: { at: number; form: string } | null = null
-    for (const { form, pattern } of starts) {
-      const at = head.search(pattern)
-      if (at >= 0 && (!best || at < best.at)) best = { at, form }
+    let best: { at: number; length: number; form: string } | null = null
+    for (const { form, pattern } of patterns) {
+      const found = pattern.exec(head)
+      if (found && (!best || found.index < best.at || (found.index === best.at && found[0].length > best.length))) {
+        best = { at: found.index, length: found[0].length, form }
+      }
     }
     return best?.form ?? null
   }

@@ -33,19 +33,23 @@ describe('parseLanguage', () => {
     expect(language.offTopic?.length).toBeGreaterThan(50)
   })
 
-  it('reads question words with choices in brackets and "…" for any words between, each side folded', () => {
+  it('reads question words with choices in brackets and "…" for any words between, every word folded', () => {
     const text = DEFAULT.replace('- where: where, whereabouts', "- where: where, (Where's|where is) … (Found|done)")
-    expect(parse(text).language.questionWords?.forms.where).toEqual(['where', 'where … found', 'where … done', 'where is … found', 'where is … done'])
+    expect(parse(text).language.questionWords?.forms.where).toEqual(['where', '(where|where is) … (found|done)'])
   })
 
-  it('reports a question-word phrase with "…" at an end, "…" among the words that ask, or a stray bracket', () => {
-    const text = DEFAULT.replace('- where: where, whereabouts', '- where: where, … done, (where|which) place (at')
-      .replace('- asks: what,', '- asks: what … is,')
+  it('reports a question-word phrase with "…" at an end, a stray bracket, an empty choice, or choices or "…" among the words that ask', () => {
+    const text = DEFAULT.replace('- where: where, whereabouts', '- where: where, … done, (where|which) place (at, (where|) is, how ... long, so then tell me now please where')
+      .replace('- asks: what,', '- asks: what … is, (can|could),')
     expect(parse(text).problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([
         '"… done" has "…" without words on both sides of it',
-        '"where place (at" has a bracket or "|" outside a pair of brackets',
-        '"what … is" has "…", which only telling question words may have',
+        '"(where|which) place (at" has a bracket or "|" outside a pair of brackets',
+        '"(where|) is" has a choice of nothing in brackets',
+        '"what … is" has choices or "…", which only telling question words may have',
+        '"(can|could)" has choices or "…", which only telling question words may have',
+        '"how ... long" has "...": room for any words is written "…", one character',
+        '"so then tell me now please where" needs 7 words, more than the first six of a message where question words are looked for',
       ]),
     )
   })

@@ -30,6 +30,20 @@ describe('questionForms', () => {
     // Only among the first words, as every question word: a gap does not reach past them.
     expect(formOf('when will i be able to tell if it is going away')).toBe('when')
   })
+  it('reads "when do I stop taking…" as asking when: only "when will" and "when does" … "stop" ask how long', () => {
+    expect(formOf('when do I stop taking blood thinners')).toBe('when')
+    expect(formOf('when does the pain stop')).toBe('how long')
+  })
+  it('reads "what kind of doctor does…" as asking who, but not "what kind of doctor\'s note"', () => {
+    expect(formOf('What kind of doctor does trigger point injections?')).toBe('who')
+    expect(formOf('Which types of specialists perform them')).toBe('who')
+    expect(formOf("What kind of doctor's note do I need?")).toBeNull()
+  })
+  it('reads a choice in brackets as any one of its options, at the same place the longest match winning', () => {
+    const custom = questionForms({ asks: [], forms: { short: ['how'], long: ['how (long|many days) until'] } })
+    expect(custom('how many days until it works')).toBe('long')
+    expect(custom('how is it done')).toBe('short')
+  })
   it('leaves room for any words where a phrase of question words has "…", the parts in order', () => {
     const custom = questionForms({ asks: [], forms: { experience: ['what is … like'] } })
     expect(custom('What is the procedure like?')).toBe('experience')
