@@ -71,8 +71,9 @@ export interface PlanOptions {
   rounds?: number
   /**
    * An engine already built over the knowledge base, to ask the question before any change: one index build fewer
-   * per judgement. Used only when it was built over this very `kb` with the options planning uses (the defaults, at
-   * the threshold judged at); otherwise planning builds its own.
+   * per judgement. Used only when it holds this very `kb`'s pairs (the same array: give it no engine built over a
+   * copy with another calibration or language) and the options planning uses (the defaults, at the threshold
+   * judged at); otherwise planning builds its own.
    */
   engine?: Engine
 }

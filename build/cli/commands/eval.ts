@@ -65,6 +65,7 @@ Options:
       process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result, kb, engine.options.threshold).join('\n')}\n`)
       return 0
     }
+    if (values.edits !== undefined && (values.loo || values.slips)) throw new UsageError('give --edits, --loo or --slips, one at a time')
     if (values.loo) {
       return scoreKb('--loo', (kb) => leaveOneOut(kb, options), (loo, kb, threshold) => [
         `Leave-one-out over ${loo.right.total} phrasings of ${kb.pairs.length} pairs, threshold ${threshold}:`,
@@ -119,7 +120,13 @@ function editsReport(file: string, count: string, dir: string, options: EngineOp
   if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number, 1 or more, got "${count}"`)
   // Learning the calibration again needs what only the folder holds (the off-topic questions), not a kb.json.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`with --edits, --kb names the knowledge base's folder, and "${dir}" is not one`)
-  const churn = editChurn(compileKb(dir), readCases(file).map((c) => c.q), { edits, engineOptions: options })
+  let churn: ReturnType<typeof editChurn>
+  try {
+    churn = editChurn(compileKb(dir), readCases(file).map((c) => c.q), { edits, engineOptions: options })
+  } catch (error) {
+    // The knowledge base's folder, named: editChurn's own errors do not know it.
+    throw error instanceof Error && error.message.startsWith('edits:') ? new Error(`${dir}: ${error.message}`) : error
+  }
   if (json) return [JSON.stringify(churn, null, 2)]
   const mean = (key: 'relearned' | 'kept'): string => (churn.effects.reduce((total, effect) => total + effect[key], 0) / edits).toFixed(1)
   return [

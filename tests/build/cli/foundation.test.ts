@@ -185,6 +185,16 @@ describe('frontdesk eval --edits', () => {
     expect(result.stderr).toContain(`with --edits, --kb names the knowledge base's folder, and "${kbFile}" is not one`)
   })
 
+  it('names the knowledge base when it cannot make the edits asked for', () => {
+    const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '9999', '--kb', SMALL_KB])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^frontdesk eval: .*kb-small: edits: 9999 edits asked for, but only \d+ phrasings can be removed/)
+  })
+
+  it('refuses --loo or --slips beside it', () => {
+    expect(runCli(['eval', '--loo', '--edits', '1', '--kb', SMALL_KB]).stderr).toContain('give --edits, --loo or --slips, one at a time')
+  })
+
   it('refuses --half and --check beside it', () => {
     const result = runCli(['eval', 'kb/eval.jsonl', '--edits', '1', '--check', '--kb', SMALL_KB])
     expect(result.code).toBe(1)
