@@ -79,7 +79,7 @@ export function CorrectionsPanel({ corrections, total }: CorrectionsPanelProps) 
           <p class="help">
             Then, in the project: <code>npx frontdesk apply {CORRECTIONS_FILE}</code> adds the phrasings to <code>kb/</code>, checks them and rebuilds
             (<code>--dry-run</code> shows the changes first). The rebuild also learns the confidence calibration again, so a few more replies that sit
-            near the threshold may change: one or two in a thousand for each phrasing, as measured on this project's questions.
+            near the threshold may change: on average one or two in a thousand for each phrasing on this project's question sets, fewer on real questions.
           </p>
         </>
       )}
