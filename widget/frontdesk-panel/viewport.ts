@@ -5,8 +5,11 @@
  */
 import { later, nextFrame } from '../state/idle.ts'
 
-/** Where the panel covers the screen (`styles.ts`), and so where the rule applies. */
-const NARROW = '(max-width:479.98px)'
+/**
+ * Where the panel covers the screen, and so where the rule applies. The styles write the same media query as CSS
+ * text, which the build minifies, so they cannot share this constant: a test holds all three to it.
+ */
+export const NARROW = '(max-width:479.98px)'
 
 /** Returns the switch that starts (on open) and stops (on close) following the visible area for the panel in `root`. */
 export function viewportFollower(root: ShadowRoot): (on: boolean) => void {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { openLauncherStyles, styles } from '../../../widget/frontdesk-panel/styles.ts'
 import { css as launcherStyles } from '../../../widget/frontdesk-chat/styles.ts'
+import { NARROW } from '../../../widget/frontdesk-panel/viewport.ts'
 
 /** Every value a property takes in `css`, as written; `inherit` takes the parent's, which is counted there. */
 const values = (css: string, property: string): string[] =>
@@ -29,5 +30,14 @@ describe('styles', () => {
   it("include the launcher's own size and weight, which the page has drawn before the panel opens", () => {
     expect(sizes(launcherStyles)).toEqual(new Set(['16px']))
     expect(weights(launcherStyles)).toEqual(new Set(['600']))
+  })
+})
+
+describe('the phone layout', () => {
+  it('starts at the same width in the panel, the launcher and the visible-area follower', () => {
+    const queries = (css: string): string[] => [...css.matchAll(/@media\s*(\([^)]*width[^)]*\))/g)].map((match) => match[1]!.replace(/\s+/g, ''))
+    const all = [...queries(styles), ...queries(openLauncherStyles), ...queries(launcherStyles)]
+    expect(all.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(all)).toEqual(new Set([NARROW]))
   })
 })
