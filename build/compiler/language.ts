@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
+import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, phraseParts, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
 
 /** The English default, used when a knowledge base has no `language.md`. */
@@ -49,9 +49,8 @@ export function questionPhrase(written: string, telling: boolean): { phrase: str
   if (written.includes('...')) return { problem: 'has "...": room for any words is written "…", one character' }
   if (!telling && /[(…]/.test(written)) return { problem: 'has choices or "…", which only telling question words may have' }
   const sides = written.split('…').map((side) =>
-    side
-      .split(/(\([^()]*\))/)
-      .map((part) => (part.startsWith('(') ? `(${part.slice(1, -1).split('|').map(folded).join('|')})` : folded(part)))
+    phraseParts(side)
+      .map((part) => ('options' in part ? `(${part.options.map(folded).join('|')})` : folded(part.words)))
       .filter(Boolean)
       .join(' '),
   )

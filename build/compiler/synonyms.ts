@@ -2,7 +2,7 @@
  * The synonym list (`kb/synonyms.md`): `- canonical: variant, variant` items, with `#` headings and paragraphs of
  * explanation between them. Any other line is a problem, so a mangled file never passes as an empty list.
  */
-import { createAnalyzer, type KbSynonym } from '../../widget/engine/index.ts'
+import { createAnalyzer, phraseParts, type KbSynonym } from '../../widget/engine/index.ts'
 import type { Problems } from './errors.ts'
 
 const ITEM = /^\s*[-*]\s+([^:]+):(.*)$/
@@ -18,10 +18,11 @@ const excerpt = (line: string): string => (line.trim().length > 80 ? `${line.tri
  * this way rather than left off.
  */
 export function expandChoices(variant: string): string[] {
-  const choice = /\(([^()]*)\)/.exec(variant)
-  if (!choice) return [variant.replace(/\s+/g, ' ').trim()]
-  const [before, after] = [variant.slice(0, choice.index), variant.slice(choice.index + choice[0].length)]
-  return choice[1]!.split('|').flatMap((option) => expandChoices(before + option + after))
+  const ways = phraseParts(variant).reduce<string[]>(
+    (sofar, part) => sofar.flatMap((start) => ('options' in part ? part.options : [part.words]).map((next) => start + next)),
+    [''],
+  )
+  return ways.map((way) => way.replace(/\s+/g, ' ').trim())
 }
 
 /**

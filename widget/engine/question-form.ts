@@ -11,17 +11,30 @@ const LEAD_WORDS = 6
 /** Where a phrase of question words leaves room for any words: "when will … go away". */
 const GAP = ' … '
 
+/** One run of a written phrase: plain words, or a choice in brackets (its options). */
+export type PhrasePart = { words: string } | { options: string[] }
+
+/**
+ * A written phrase cut into its plain runs, spaces kept, and its choices in brackets: "when (will|does) it" is
+ * "when ", the choice of "will" and "does", then " it". The grammar of choices in the language file and the
+ * synonyms, read by the compiler and, for question words, by the engine.
+ */
+export function phraseParts(text: string): PhrasePart[] {
+  return text
+    .split(/(\([^()]*\))/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\(.*\)$/.test(part) ? { options: part.slice(1, -1).split('|') } : { words: part }))
+}
+
 /**
  * The regular expression of a phrase of question words, as the compiler writes it (`questionPhrase` in
  * `build/compiler/language.ts`): folded words, choices in brackets ("(when will|when does)") and gaps (" … ").
  */
 function phrasePattern(phrase: string): RegExp {
   const side = (text: string): string =>
-    text
-      .split(/(\([^()]*\))/)
-      .map((part) => part.trim())
+    phraseParts(text)
+      .map((part) => ('options' in part ? `(?:${part.options.map(escape).join('|')})` : escape(part.words.trim())))
       .filter(Boolean)
-      .map((part) => (part.startsWith('(') ? `(?:${part.slice(1, -1).split('|').map(escape).join('|')})` : escape(part)))
       .join(' ')
   return new RegExp(` ${phrase.split(GAP).map(side).join(' (?:\\S+ )*')} `)
 }

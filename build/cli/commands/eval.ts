@@ -120,12 +120,14 @@ function editsReport(file: string, count: string, dir: string, options: EngineOp
   if (!Number.isInteger(edits) || edits < 1) throw new UsageError(`--edits must be a whole number, 1 or more, got "${count}"`)
   // Learning the calibration again needs what only the folder holds (the off-topic questions), not a kb.json.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`with --edits, --kb names the knowledge base's folder, and "${dir}" is not one`)
+  const kb = compileKb(dir)
+  const questions = readCases(file).map((c) => c.q)
   let churn: ReturnType<typeof editChurn>
   try {
-    churn = editChurn(compileKb(dir), readCases(file).map((c) => c.q), { edits, engineOptions: options })
+    churn = editChurn(kb, questions, { edits, engineOptions: options })
   } catch (error) {
-    // The knowledge base's folder, named: editChurn's own errors do not know it.
-    throw error instanceof Error && error.message.startsWith('edits:') ? new Error(`${dir}: ${error.message}`) : error
+    // The knowledge base's folder, named: editChurn does not know it.
+    throw new Error(`${dir}: ${error instanceof Error ? error.message : String(error)}`)
   }
   if (json) return [JSON.stringify(churn, null, 2)]
   const mean = (key: 'relearned' | 'kept'): string => (churn.effects.reduce((total, effect) => total + effect[key], 0) / edits).toFixed(1)
