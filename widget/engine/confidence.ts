@@ -93,24 +93,25 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
   let total = 0
   let covered = 0
   const matched: string[] = []
-  for (const [term, w] of query) {
+  // `forEach`, not `for…of`: it makes no [term, weight] array per term.
+  query.forEach((w, term) => {
     total += w
     const asked = candidate.asked.has(term)
-    if (!asked && !candidate.answer.has(term)) continue
+    if (!asked && !candidate.answer.has(term)) return
     matched.push(term)
     covered += w * (asked ? 1 : CONFIDENCE_TUNING.answerOnlyCredit)
-  }
+  })
   const coverage = total > 0 ? covered / total : 0
 
   let best = 0
   let sum = 0
   let phrase = 0
   let closest = 0
-  phrasings.forEach(({ terms, weights, total: all }, index) => {
+  // Plain loops: this runs for every candidate of every message, and closures here were most of a reply's garbage.
+  for (let index = 0; index < phrasings.length; index++) {
+    const { terms, weights, total: all } = phrasings[index]!
     let hit = 0
-    terms.forEach((term, i) => {
-      if (query.has(term)) hit += weights[i]!
-    })
+    for (let i = 0; i < terms.length; i++) if (query.has(terms[i]!)) hit += weights[i]!
     const share = all > 0 ? hit / all : 0
     best = Math.max(best, share)
     sum += share
@@ -119,7 +120,7 @@ export function scoreCandidate(query: ReadonlyMap<string, number>, candidate: Ca
       phrase = f1
       closest = index
     }
-  })
+  }
   const mean = phrasings.length > 0 ? sum / phrasings.length : 0
   const fit = (1 - CONFIDENCE_TUNING.meanFitShare) * best + CONFIDENCE_TUNING.meanFitShare * mean
 

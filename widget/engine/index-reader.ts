@@ -175,7 +175,10 @@ function searchable(
   const scores = new Float64Array(documentCount)
   const matchedLow = new Int32Array(documentCount)
   const matchedHigh = new Int32Array(documentCount)
-  const met: number[] = []
+  // A typed array and a count, not an array emptied after each search: emptied, an array gives its storage back,
+  // and every search at 10,000 pairs then grew it again (most of a reply's garbage there).
+  const met = new Int32Array(documentCount)
+  let metCount = 0
 
   const bm25Factors = ({ docs, tfs }: Postings, fieldId: number): Float64Array => {
     const average = averageFieldLength[fieldId]!
@@ -197,7 +200,7 @@ function searchable(
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!
         // Every contribution is positive: a score of 0 is a document not met yet.
-        if (scores[doc] === 0) met.push(doc)
+        if (scores[doc] === 0) met[metCount++] = doc
         scores[doc]! += scale * (idf * factors[i]!)
         if (bit < 32) matchedLow[doc]! |= 1 << bit
         else matchedHigh[doc]! |= 1 << (bit - 32)
@@ -230,14 +233,19 @@ function searchable(
       })
       const distinct = [...first.keys()]
       // As MiniSearch does: a document matching more of the query's terms ranks higher.
-      for (const doc of met) scores[doc]! *= bits(matchedLow[doc]!) + bits(matchedHigh[doc]!)
-      const hits = top(met, scores, options.limit ?? met.length).map((doc): SearchHit => ({
+      const found = met.subarray(0, metCount)
+      // Index loops: iterating a typed array makes an object per step.
+      for (let i = 0; i < found.length; i++) {
+        const doc = found[i]!
+        scores[doc]! *= bits(matchedLow[doc]!) + bits(matchedHigh[doc]!)
+      }
+      const hits = top(found, scores, options.limit ?? metCount).map((doc): SearchHit => ({
         id: ids[doc]!,
         score: scores[doc]!,
         queryTerms: distinct.filter((_, bit) => ((bit < 32 ? matchedLow[doc]! >>> bit : matchedHigh[doc]! >>> (bit - 32)) & 1) === 1),
       }))
-      for (const doc of met) scores[doc] = matchedLow[doc] = matchedHigh[doc] = 0
-      met.length = 0
+      for (let i = 0; i < found.length; i++) scores[found[i]!] = matchedLow[found[i]!] = matchedHigh[found[i]!] = 0
+      metCount = 0
       return hits
     },
   }
@@ -251,14 +259,16 @@ function bits(word: number): number {
 }
 
 /** The `limit` best of the documents `met`, best first: by score, then in the order met. */
-function top(met: readonly number[], scores: Float64Array, limit: number): number[] {
+function top(met: Int32Array, scores: Float64Array, limit: number): number[] {
   if (limit >= met.length / 4) {
-    const order = new Map(met.map((doc, i) => [doc, i]))
-    return [...met].sort((a, b) => scores[b]! - scores[a]! || order.get(a)! - order.get(b)!).slice(0, limit)
+    // Positions in the order met, sorted: a tie keeps that order.
+    const order = Array.from(met.keys()).sort((a, b) => scores[met[b]!]! - scores[met[a]!]! || a - b)
+    return order.slice(0, limit).map((i) => met[i]!)
   }
   // Few of many: keep the best so far, in order, without sorting them all. Met later, a tie never goes first.
   const kept: number[] = []
-  for (const doc of met) {
+  for (let i = 0; i < met.length; i++) {
+    const doc = met[i]!
     if (kept.length === limit && scores[doc]! <= scores[kept[limit - 1]!]!) continue
     let at = kept.length
     while (at > 0 && scores[doc]! > scores[kept[at - 1]!]!) at--

@@ -72,6 +72,8 @@ export function smalltalkDetector(language: KbLanguage): (message: string) => Sm
   const filler = new Set(language.filler)
   const acknowledgements = new Set(language.acknowledgements)
   const articles = new Set(language.articles)
+  // Padded once, not once per message: every message is checked against every phrase.
+  const phrases = SMALLTALK_KINDS.map((kind) => [kind, language.smalltalk[kind].map((phrase) => ` ${phrase} `)] as const)
   return (message) => {
     const all = words(fold(message))
       .flatMap((word) => (language.shortForms[word] ?? word).split(' '))
@@ -79,11 +81,11 @@ export function smalltalkDetector(language: KbLanguage): (message: string) => Sm
     if (all.length === 0) return 'empty'
     let text = ` ${all.join(' ')} `
     let found: SmalltalkKind | null = null
-    for (const kind of SMALLTALK_KINDS) {
-      for (const phrase of language.smalltalk[kind]) {
-        if (!text.includes(` ${phrase} `)) continue
+    for (const [kind, padded] of phrases) {
+      for (const phrase of padded) {
+        if (!text.includes(phrase)) continue
         found ??= kind
-        text = text.split(` ${phrase} `).join('  ')
+        text = text.split(phrase).join('  ')
       }
     }
     if (found) return text.split(' ').every((word) => !word || filler.has(word)) ? found : null

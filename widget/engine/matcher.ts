@@ -244,14 +244,23 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     const key = (c: Candidate): number => c.fit.confidence + PHRASE_WEIGHT * c.fit.phrase
     candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
     const rivals = candidates.slice(0, LEFTOVER_RIVALS)
+    const rivalTerms = rivals.map((rival) => termsFor(rival.id).asked)
+    // Plain loops, without a set or closure per candidate: this runs for every message, and a reply's garbage is what
+    // makes its slowest times (a collection during a reply).
     for (const c of candidates) {
       // The next candidate in rank order: for the leader, the runner-up.
-      const next = candidates.find((other) => other !== c)
-      const own = new Set(c.fit.matched)
+      const next = candidates[0] === c ? candidates[1] : candidates[0]
+      const own = c.fit.matched
       let leftover = 0
-      for (const [term, w] of query) {
-        if (!own.has(term) && rivals.some((rival) => rival !== c && termsFor(rival.id).asked.has(term))) leftover += w
-      }
+      query.forEach((w, term) => {
+        if (own.includes(term)) return
+        for (let r = 0; r < rivals.length; r++) {
+          if (rivals[r] !== c && rivalTerms[r]!.has(term)) {
+            leftover += w
+            return
+          }
+        }
+      })
       c.signals = { fit: c.fit, margin: c.fit.confidence - (next ? next.fit.confidence : LONE_RIVAL * c.fit.confidence), leftover: total > 0 ? leftover / total : 0 }
     }
     return candidates
