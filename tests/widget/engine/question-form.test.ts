@@ -22,11 +22,16 @@ describe('questionForms', () => {
     expect(formOf('how many days will I be sore')).toBe('how long')
     expect(formOf('how many injections will I need')).toBe('how often')
   })
-  it('reads "when will … go away" (or wear off, stop) as asking for a duration, while "when will it work" asks when', () => {
+  it('reads "when will … go away" (or wear off, stop) and "how long until … wears off" as asking for a duration, while "when will it work" asks when', () => {
     expect(formOf('when will the numbness go away')).toBe('how long')
     expect(formOf('When does the soreness wear off?')).toBe('how long')
     expect(formOf('when will my shoulder stop hurting')).toBe('how long')
     expect(formOf('when will it start to work')).toBe('when')
+    // "How long until" asks when, except where what comes is something wearing off.
+    expect(formOf('how long till the numbness wears off')).toBe('how long')
+    expect(formOf('how long before the anaesthetic wears off')).toBe('how long')
+    expect(formOf('how long until the shot wears off')).toBe('how long')
+    expect(formOf('how long until the shot kicks in')).toBe('when')
     // Only among the first words, as every question word: a gap does not reach past them.
     expect(formOf('when will i be able to tell if it is going away')).toBe('when')
   })
