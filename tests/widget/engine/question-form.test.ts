@@ -42,6 +42,7 @@ describe('questionForms', () => {
   it('reads "what kind of doctor does…" as asking who, but not "what kind of doctor\'s note"', () => {
     expect(formOf('What kind of doctor does trigger point injections?')).toBe('who')
     expect(formOf('Which types of specialists perform them')).toBe('who')
+    expect(formOf('What kind of healthcare provider does trigger point injections?')).toBe('who')
     expect(formOf("What kind of doctor's note do I need?")).toBeNull()
   })
   it('reads a choice in brackets as any one of its options, at the same place the longest match winning', () => {
