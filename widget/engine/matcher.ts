@@ -245,7 +245,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
     candidates.sort((a, b) => key(b) - key(a) || b.score - a.score)
     const rivals = candidates.slice(0, LEFTOVER_RIVALS)
     const rivalTerms = rivals.map((rival) => termsFor(rival.id).asked)
-    // Plain loops, without a set or closure per candidate: this runs for every message, and a reply's garbage is what
+    // Plain loops, without a set or a closure per rival: this runs for every message, and a reply's garbage is what
     // makes its slowest times (a collection during a reply).
     for (const c of candidates) {
       // The next candidate in rank order: for the leader, the runner-up.

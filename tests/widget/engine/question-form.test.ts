@@ -32,6 +32,9 @@ describe('questionForms', () => {
     expect(formOf('how long before the anaesthetic wears off')).toBe('how long')
     expect(formOf('how long until the shot wears off')).toBe('how long')
     expect(formOf('how long until the shot kicks in')).toBe('when')
+    expect(formOf('how long before it wear off')).toBe('how long')
+    // Wearing clothes asks when.
+    expect(formOf('how long before I can wear heels again')).toBe('when')
     // Only among the first words, as every question word: a gap does not reach past them.
     expect(formOf('when will i be able to tell if it is going away')).toBe('when')
   })
@@ -43,6 +46,7 @@ describe('questionForms', () => {
     expect(formOf('What kind of doctor does trigger point injections?')).toBe('who')
     expect(formOf('Which types of specialists perform them')).toBe('who')
     expect(formOf('What kind of healthcare provider does trigger point injections?')).toBe('who')
+    expect(formOf('which type of clinicians do them')).toBe('who')
     expect(formOf("What kind of doctor's note do I need?")).toBeNull()
   })
   it('reads a choice in brackets as any one of its options, at the same place the longest match winning', () => {
