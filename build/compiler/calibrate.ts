@@ -7,7 +7,7 @@
  * The model is a logistic regression over the leader's signals, fitted by Newton's method with a small ridge
  * penalty: a dozen numbers, deterministic, learned in well under a second for a clinic's knowledge base.
  */
-import { loadIndex } from '../../widget/engine/index-reader.ts'
+import { loadIndex, type LoadedIndex } from '../../widget/engine/index-reader.ts'
 import { createMatcher, type HeldOut } from '../../widget/engine/matcher.ts'
 import { CALIBRATION_FEATURES, calibrationFeatures } from '../../widget/engine/calibration.ts'
 import type { KbCalibration, KbFile } from '../../widget/engine/kb-format.ts'
@@ -29,11 +29,14 @@ interface Example {
   y: 0 | 1
 }
 
-/** Learns the calibration of a compiled knowledge base; `undefined` when it has too little to learn from. */
-export function learnCalibration(kb: KbFile): KbCalibration | undefined {
+/**
+ * Learns the calibration of a compiled knowledge base; `undefined` when it has too little to learn from. `index` is the
+ * knowledge base's index when it was built already (it does not depend on the calibration).
+ */
+export function learnCalibration(kb: KbFile, index?: LoadedIndex): KbCalibration | undefined {
   // A knowledge base this small cannot have enough examples: skip the asking.
   if (kb.pairs.reduce((n, pair) => n + pair.aliases.length, 0) < MIN_EACH) return undefined
-  const matcher = createMatcher(kb, loadIndex(kb))
+  const matcher = createMatcher(kb, index ?? loadIndex(kb))
   const examples: Example[] = []
   const ask = (text: string, rightId: string | null, heldOut?: HeldOut): void => {
     const leader = matcher.read(text, heldOut).ranked[0]

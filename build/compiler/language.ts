@@ -36,28 +36,29 @@ type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
 const folded = (text: string): string => words(fold(text)).join(' ')
 
-/** A choice in brackets: "(when will|when does)". */
-const CHOICE = /\(([^()]*)\)/g
-
 /**
  * A question-word phrase as the engine reads it (`question-form.ts`): folded, each choice in brackets kept with its
  * options folded ("(when will|when does)"), and " … " where it leaves room for any words; or what is wrong with it.
  * Only telling question words may have choices or "…": the words that ask say where a message is cut.
  */
 export function questionPhrase(written: string, telling: boolean): { phrase: string } | { problem: string } {
-  if (/[()|]/.test(written.replace(CHOICE, ''))) return { problem: 'has a bracket or "|" outside a pair of brackets' }
+  const parts = written.split('…').map(phraseParts)
+  const all = parts.flat()
+  // Brackets that `phraseParts` did not read as a choice stay among the plain words.
+  if (all.some((part) => 'words' in part && /[()|]/.test(part.words))) return { problem: 'has a bracket or "|" outside a pair of brackets' }
   if (written.includes('...')) return { problem: 'has "...": room for any words is written "…", one character' }
   if (!telling && /[(…]/.test(written)) return { problem: 'has choices or "…", which only telling question words may have' }
-  const sides = written.split('…').map((side) =>
-    phraseParts(side)
+  const sides = parts.map((side) =>
+    side
       .map((part) => ('options' in part ? `(${part.options.map(folded).join('|')})` : folded(part.words)))
       .filter(Boolean)
       .join(' '),
   )
   if (sides.length > 1 && sides.some((side) => !side)) return { problem: 'has "…" without words on both sides of it' }
-  if (/\(\||\|\||\|\)|\(\)/.test(sides.join(' '))) return { problem: 'has a choice of nothing in brackets' }
-  // Question words are looked for among a message's first six words (`LEAD_WORDS` in `question-form.ts`).
-  const fewest = sides.join(' ').replace(CHOICE, 'x').split(' ').length
+  if (all.some((part) => 'options' in part && part.options.some((option) => !folded(option)))) return { problem: 'has a choice of nothing in brackets' }
+  // Question words are looked for among a message's first six words (`LEAD_WORDS` in `question-form.ts`); a choice
+  // counts as one word.
+  const fewest = all.reduce((count, part) => count + ('options' in part ? 1 : words(fold(part.words)).length), 0)
   if (fewest > 6) return { problem: `needs ${fewest} words, more than the first six of a message where question words are looked for` }
   return { phrase: sides.join(' … ') }
 }

@@ -6,7 +6,7 @@
  * pair's phrasings); the rest of those that change when it is learned again changed through the calibration alone.
  * Staff fixing one question should not see others move for reasons they cannot follow.
  */
-import { createEngine, type EngineOptions, type KbFile } from '../../widget/engine/index.ts'
+import { createEngine, loadIndex, type EngineOptions, type KbFile, type LoadedIndex } from '../../widget/engine/index.ts'
 import { learnCalibration } from '../compiler/calibrate.ts'
 import { outcomeOf, sameOutcome, type Outcome } from '../staff/corrections.ts'
 import { random } from '../bench/synthetic.ts'
@@ -59,8 +59,9 @@ export function editChurn(kb: KbFile, questions: readonly string[], options: Edi
   if (kb.language.offTopic === undefined) {
     throw new Error("edits: the knowledge base's calibration cannot be learned again as its build learned it, without its off-topic questions; compile it from its folder")
   }
-  const replies = (edited: KbFile): Outcome[] => {
-    const engine = createEngine(edited, engineOptions)
+  // The index does not depend on the calibration: one build of it serves an edit's learning and both its askings.
+  const replies = (edited: KbFile, index: LoadedIndex = loadIndex(edited)): Outcome[] => {
+    const engine = createEngine(edited, engineOptions, index)
     return questions.map((question) => outcomeOf(engine.reply(question)))
   }
   const changed = (a: Outcome[], b: Outcome[]): number => a.filter((outcome, i) => !sameOutcome(outcome, b[i]!)).length
@@ -75,8 +76,9 @@ export function editChurn(kb: KbFile, questions: readonly string[], options: Edi
     questions: questions.length,
     effects: removable.slice(0, edits).map(({ pair, phrasing, alias }) => {
       const edited: KbFile = { ...kb, pairs: kb.pairs.map((p) => (p === pair ? { ...p, aliases: p.aliases.filter((_, k) => k !== alias) } : p)) }
-      const relearned = { ...edited, calibration: learnCalibration(edited) }
-      return { pair: pair.id, phrasing, relearned: changed(before, replies(relearned)), kept: changed(before, replies(edited)) }
+      const index = loadIndex(edited)
+      const relearned = { ...edited, calibration: learnCalibration(edited, index) }
+      return { pair: pair.id, phrasing, relearned: changed(before, replies(relearned, index)), kept: changed(before, replies(edited, index)) }
     }),
   }
 }
