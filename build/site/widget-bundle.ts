@@ -21,7 +21,7 @@ export const BUDGETS = {
   /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.47 kB). */
   widget: 29_470,
   /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 26.0 kB. */
-  kb: 26_010,
+  kb: 26_050,
 } as const
 
 /** What a widget build reports. */
