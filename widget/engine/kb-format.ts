@@ -178,6 +178,18 @@ export interface KbLanguage {
   /** How questions begin; optional, for knowledge bases compiled before it existed. */
   questionWords?: KbQuestionWords
   /**
+   * Common words of the language one slip of typing from a word of the knowledge base ("both" from "bath", "left"
+   * from "lift", "fine" from "find"), stemmed as the engine reads words: read as words the knowledge base does not
+   * know, never corrected into it. The compiler picks them from {@link KbLanguage.commonWords}; optional, for older
+   * `kb.json` files.
+   */
+  realWords?: string[]
+  /**
+   * The language's common words (the language file's `## Real words`), from which the compiler picks
+   * {@link KbLanguage.realWords}. Not written to `kb.json`.
+   */
+  commonWords?: string[]
+  /**
    * Questions no clinic's knowledge base answers (the weather, other services…): negatives for calibration at
    * compile time. Not written to `kb.json`.
    */
@@ -258,8 +270,8 @@ export interface KbJson extends Pick<KbFile, 'format' | 'hash' | 'index' | 'cali
   pairs: Array<[id: string, question: string, asked: string[], forms: string[], answer: PackedRichText, source: string, related: number[], not?: string[]]>
   handoffs: Array<[id: string, topic: string, asked: string[], forms: string[], answer: PackedRichText, not?: string[]]>
   synonyms: Array<[canonical: string, ...variants: string[]]>
-  /** Without the off-topic questions, which only calibration at compile time reads. */
-  language: Omit<KbLanguage, 'offTopic'>
+  /** Without the off-topic questions and the common words, which only the compiler reads. */
+  language: Omit<KbLanguage, 'offTopic' | 'commonWords'>
 }
 
 /**

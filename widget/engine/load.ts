@@ -90,12 +90,12 @@ const optional = <T>(value: T | undefined): [] | [T] => (value ? [value] : [])
 /**
  * The text of `kb.json` ({@link KbJson}): what the widget needs, compactly. Nothing the engine derives cheaply at
  * load is stored (plain-text answers, the search index), and nothing only staff tools or the compiler read: staff
- * data goes to `kb-staff.json` ({@link serializeKbStaff}), the off-topic questions nowhere. The `aliases` are
- * stored as the engine reads them ({@link KbAsked}), their wording in `kb-staff.json`.
+ * data goes to `kb-staff.json` ({@link serializeKbStaff}), the off-topic questions and common words nowhere. The
+ * `aliases` are stored as the engine reads them ({@link KbAsked}), their wording in `kb-staff.json`.
  */
 export function serializeKb(kb: KbFile): string {
   const pairNumbers = new Map(kb.pairs.map((pair, n) => [pair.id, n]))
-  const { offTopic: _, ...language } = kb.language
+  const { offTopic: _, commonWords: __, ...language } = kb.language
   const analyze = createAnalyzer(textOptionsOf(kb))
   const formOf = questionForms(kb.language.questionWords)
   const asked = (entry: KbPair | KbHandoff, question: string): [asked: string[], forms: string[]] => [

