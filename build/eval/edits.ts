@@ -7,7 +7,7 @@
  * Staff fixing one question should not see others move for reasons they cannot follow.
  */
 import { createEngine, loadIndex, type EngineOptions, type KbFile, type LoadedIndex } from '../../widget/engine/index.ts'
-import { learnCalibration } from '../compiler/calibrate.ts'
+import { withDerived } from '../compiler/derived.ts'
 import { outcomeOf, sameOutcome, type Outcome } from '../staff/corrections.ts'
 import { random } from '../bench/synthetic.ts'
 
@@ -77,7 +77,8 @@ export function editChurn(kb: KbFile, questions: readonly string[], options: Edi
     effects: removable.slice(0, edits).map(({ pair, phrasing, alias }) => {
       const edited: KbFile = { ...kb, pairs: kb.pairs.map((p) => (p === pair ? { ...p, aliases: p.aliases.filter((_, k) => k !== alias) } : p)) }
       const index = loadIndex(edited)
-      const relearned = { ...edited, calibration: learnCalibration(edited, index) }
+      // As a build does: the real words and the calibration derived again.
+      const relearned = withDerived(edited, index)
       return { pair: pair.id, phrasing, relearned: changed(before, replies(relearned, index)), kept: changed(before, replies(edited, index)) }
     }),
   }

@@ -201,7 +201,8 @@ export function planCorrection(kb: KbFile, judgement: Judgement, options: PlanOp
 /**
  * The knowledge base with the corrections' phrasings added, as `frontdesk apply` adds them to `kb/` (each at the end
  * of its list; one already there, whatever its case and punctuation, is not added twice). The engine indexes the
- * phrasings when it loads; the calibration is kept, where a rebuild from `kb/` learns it again.
+ * phrasings when it loads; the calibration and the real words (`KbLanguage#realWords`) are kept, where a rebuild
+ * from `kb/` derives them again.
  * Throws for an id the knowledge base does not have.
  */
 export function withChanges(kb: KbFile, corrections: ReadonlyArray<{ question: string; changes: readonly KbChange[] }>): KbFile {

@@ -178,10 +178,10 @@ export interface KbLanguage {
   /** How questions begin; optional, for knowledge bases compiled before it existed. */
   questionWords?: KbQuestionWords
   /**
-   * Common words of the language one slip of typing from a word of the knowledge base ("both" from "bath", "left"
-   * from "lift", "fine" from "find"), stemmed as the engine reads words: read as words the knowledge base does not
-   * know, never corrected into it. The compiler picks them from {@link KbLanguage.commonWords}; optional, for older
-   * `kb.json` files.
+   * Common words of the language that the engine would otherwise take for a typo of a word of the knowledge base
+   * ("both" for "bath", "left" for "lift", "fine" for "find") or of an ignored word ("staff" for "stuff"), stemmed as
+   * the engine reads words: read as words the knowledge base does not know, never corrected or dropped. The
+   * compiler picks them from {@link KbLanguage.commonWords}; optional, for older `kb.json` files.
    */
   realWords?: string[]
   /**

@@ -188,11 +188,15 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
         tokens.push({ term, ignored: false, word })
         continue
       }
+      // A real word ("both", "staff") is never taken for a typo: neither corrected nor dropped as a misspelt filler.
+      if (realWords.has(term)) {
+        tokens.push({ term: speller.correct(term, false) ?? term, ignored: false, word })
+        continue
+      }
       // A misspelt filler ("exactley") is dropped before it can be "corrected" into some other word.
       if (isNearStopWord(word)) continue
-      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical; a real
-      // word ("both", "left") is never taken for a slip.
-      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term, !realWords.has(term)) : null
+      // Correct before applying synonyms, so a misspelt variant ("corticosteriod") still finds its canonical.
+      const fixed = corrections++ < MAX_CORRECTIONS ? speller.correct(term) : null
       tokens.push({ term: fixed ?? term, ignored: false, word })
     }
     const wordsOf = new Map<string, string>()

@@ -30,4 +30,10 @@ describe('createMatcher', () => {
     expect(matcher.terms('my left arm').terms).toContain('left')
     expect(matcher.terms('can i take a bsth').terms).toContain('bath')
   })
+
+  it('keeps a real word that looks like a misspelt filler ("staff" is not "stuff"), and spends no correction on real words', () => {
+    expect(matcher.terms('are your staff trained').terms).toContain('staff')
+    // Three real words first: the typo after them is still corrected.
+    expect(matcher.terms('both knees left fine: how do i book an apointment').terms).toContain('appoint')
+  })
 })
