@@ -24,14 +24,14 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  strict: { min: 0.8 },
-  lenient: { min: 0.86 },
+  strict: { min: 0.84 },
+  lenient: { min: 0.88 },
   // The issue's targets, met: wrong answers, false answers, fallback and precision.
   wrong: { max: 0.05 },
   falseAnswer: { max: 0.1 },
   precision: { min: 0.93 },
   fallback: { min: 0.9 },
-  // Measured (81.0 % strict, 86.8 % answered or offered): the targets of 85 and 90 % are not met.
+  // Measured (84.3 % strict, 88.4 % answered or offered): the targets of 85 and 90 % are not met.
 }
 
 describe('matching quality', () => {
@@ -51,6 +51,6 @@ describe('matching quality', () => {
     const { metrics, outcomes, misses } = evaluate(engine, readCases(fixture('real-dev.jsonl')))
     expect(missedTargets(metrics, REAL_FLOORS), misses.map((m) => `${m.kind} "${m.case.q}" got ${m.got}`).join('\n')).toEqual([])
     // A sure answer is nearly always right: the reliability the README's table shows.
-    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.95)
+    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.96)
   })
 })
