@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { compileKb } from '../../../build/compiler/compile.ts'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
 import { emergencyDetector, smalltalkDetector } from '../../../widget/engine/intents.ts'
 
@@ -86,6 +87,20 @@ describe('emergencyDetector on everyday phrases', () => {
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )
+})
+
+describe('emergencyDetector with the real words of a compiled knowledge base', () => {
+  const detect = emergencyDetector(compileKb('kb').language)
+  it.each(["Is the procedure done while I'm conscious?", 'i was painting my fence and now my shoulder hurts', 'can i go back to cooking after'])(
+    'reads a common word a letter or two from a red-flag word as itself: "%s" is no emergency',
+    (message) => expect(detect(message)).toBeNull(),
+  )
+  it.each([
+    ['my husband is not conscious', 'fainting'],
+    ['she is not responsive', 'fainting'],
+    ['he is unconscous', 'fainting'],
+    ['bloody mess, the site will not stop bleeding', 'heavy bleeding'],
+  ])('still flags "%s" as %s', (message, label) => expect(detect(message)).toEqual({ kind: 'medical', label }))
 })
 
 describe('smalltalkDetector on short questions', () => {
