@@ -6,7 +6,7 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { allowedDistance } from './spelling.ts'
 import { SMALLTALK_KINDS, type KbLanguage, type KbRedFlag, type SmalltalkPhraseKind } from './kb-format.ts'
-import { fold, stem, words } from './text.ts'
+import { fold, words } from './text.ts'
 
 /** The kinds of emergency, which decide what number the reply names. */
 export const EmergencyKind = { medical: 'medical', selfHarm: 'self-harm' } as const
@@ -20,20 +20,21 @@ export interface EmergencyHit {
   label: string
 }
 
-/**
- * The red-flag word a word is one or two edits from ("unconscous" → "unconscious"), or null; a red-flag word is
- * itself, and so is a real word of the language ({@link KbLanguage.realWords}: "conscious", "painting").
- */
-export function redFlagSpeller(redFlagWords: readonly string[], realWords: readonly string[] = []): (word: string) => string | null {
+/** Replaces each word one or two edits from a red-flag word with that word ("unconscous" → "unconscious"). */
+function redFlagCorrector(redFlagWords: readonly string[]): (text: string) => string {
   let tree: SearchableMap<boolean> | null = null
-  const real = new Set(realWords)
-  return (word) => {
-    tree ??= SearchableMap.from(redFlagWords.map((flagWord) => [flagWord, true])) as SearchableMap<boolean>
-    if (word.length < 5 || tree.has(word)) return word
-    if (real.has(stem(word))) return null
-    let best: [string, number] | null = null
-    for (const [candidate, [, edits]] of tree.fuzzyGet(word, allowedDistance(word))) if (!best || edits < best[1]) best = [candidate, edits]
-    return best?.[0] ?? null
+  return (text) => {
+    tree ??= SearchableMap.from(redFlagWords.map((word) => [word, true])) as SearchableMap<boolean>
+    const known = tree
+    return text
+      .split(' ')
+      .map((word) => {
+        if (word.length < 5 || known.has(word)) return word
+        let best: [string, number] | null = null
+        for (const [candidate, [, edits]] of known.fuzzyGet(word, allowedDistance(word))) if (!best || edits < best[1]) best = [candidate, edits]
+        return best?.[0] ?? word
+      })
+      .join(' ')
   }
 }
 
@@ -43,12 +44,7 @@ export function redFlagSpeller(redFlagWords: readonly string[], realWords: reado
  * "unconscous" or "bleedin" still counts.
  */
 export function emergencyDetector(language: KbLanguage): (message: string) => EmergencyHit | null {
-  const spell = redFlagSpeller(language.redFlagWords, language.realWords)
-  const correct = (text: string): string =>
-    text
-      .split(' ')
-      .map((word) => spell(word) ?? word)
-      .join(' ')
+  const correct = redFlagCorrector(language.redFlagWords)
   const compile = (flags: readonly KbRedFlag[]) => flags.map((flag) => ({ ...flag, regex: new RegExp(flag.pattern) }))
   const crisis = compile(language.crisisFlags)
   const medical = compile(language.redFlags)

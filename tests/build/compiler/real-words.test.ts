@@ -15,9 +15,6 @@ describe('realWordsOf', () => {
     expect(listed).toEqual(expect.arrayContaining(['both', 'left', 'staff']))
     // "were" is read as "we are", so it is never looked up as a word.
     expect(listed).not.toContain('were')
-    // A letter or two from a red-flag word ("unconscious", "fainting"), but not another form of one ("bloody").
-    expect(listed).toEqual(expect.arrayContaining(['consciou', 'paint']))
-    expect(listed).not.toContain('bloodi')
     expect(listed).toEqual([...listed].sort())
   })
 

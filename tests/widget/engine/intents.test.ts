@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { compileKb } from '../../../build/compiler/compile.ts'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
 import { emergencyDetector, smalltalkDetector } from '../../../widget/engine/intents.ts'
 
@@ -79,28 +78,35 @@ describe('emergencyDetector on everyday phrases', () => {
     'How do trigger point injections help a tight chest?',
     'Trigger points in tight chest muscles',
     'Is the injection painful? They told me to breathe out as the needle goes in.',
+    // "conscious" is read as "unconscious" (a misspelling a letter or two away counts), so the question must be
+    // recognised as one about the treatment.
+    "Is the procedure done while I'm conscious?",
+    'Are the injections done while I am conscious?',
   ])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
   )
-  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much'])(
+  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious'])(
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )
 })
 
-describe('emergencyDetector with the real words of a compiled knowledge base', () => {
-  const detect = emergencyDetector(compileKb('kb').language)
-  it.each(["Is the procedure done while I'm conscious?", 'i was painting my fence and now my shoulder hurts', 'can i go back to cooking after'])(
-    'reads a common word a letter or two from a red-flag word as itself: "%s" is no emergency',
-    (message) => expect(detect(message)).toBeNull(),
-  )
+describe('emergencyDetector on misspellings that are also words', () => {
+  // A frightened person's typo may be another English word: a red flag is read through it, whatever a false alarm
+  // costs ("painting" read as "fainting"), since a missed emergency costs more. Found in review.
   it.each([
+    ['i think my mum is having a strike', 'stroke'],
+    ['his face is dropping on one side', 'stroke'],
+    ['i have cheat pain after the injection', 'chest pain'],
+    ['i think im having a heard attack', 'heart attack'],
+    ['my throat is selling up', 'swelling of the throat or face'],
+    ['the flood wont stop', 'heavy bleeding'],
+    ['i cant breach', 'breathing'],
     ['my husband is not conscious', 'fainting'],
-    ['she is not responsive', 'fainting'],
-    ['he is unconscous', 'fainting'],
-    ['bloody mess, the site will not stop bleeding', 'heavy bleeding'],
-  ])('still flags "%s" as %s', (message, label) => expect(detect(message)).toEqual({ kind: 'medical', label }))
+    ['he is barely conscious', 'fainting'],
+    ['he keeps going in and out of consciousness', 'fainting'],
+  ])('reads "%s" as %s', (message, label) => expect(detectEmergency(message)).toEqual({ kind: 'medical', label }))
 })
 
 describe('smalltalkDetector on short questions', () => {
