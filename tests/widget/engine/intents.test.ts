@@ -86,7 +86,7 @@ describe('emergencyDetector on everyday phrases', () => {
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
   )
-  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious'])(
+  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up'])(
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )
