@@ -1,9 +1,10 @@
 /**
  * Knowledge-base edits: how many replies one small edit changes. Each edit removes one `asked` phrasing of a pair,
  * chosen at random (seeded, never the same one twice, never a pair's last), and the questions are asked again
- * twice: with the calibration learned again from the edited knowledge base, as a build does, and with the
- * calibration kept. A reply that changes with the calibration kept changed through the edit itself (the index, the
- * pair's phrasings); the rest of those that change when it is learned again changed through the calibration alone.
+ * twice: with what a build derives (the real words, then the calibration) derived again from the edited knowledge
+ * base, as a build does, and with them kept. A reply that changes with them kept changed through the edit itself
+ * (the index, the pair's phrasings); the rest of those that change when they are derived again changed through them,
+ * almost always through the calibration.
  * Staff fixing one question should not see others move for reasons they cannot follow.
  */
 import { createEngine, loadIndex, type EngineOptions, type KbFile, type LoadedIndex } from '../../widget/engine/index.ts'
@@ -30,9 +31,9 @@ export interface EditEffect {
   pair: string
   /** The phrasing removed. */
   phrasing: string
-  /** Replies that changed with the calibration learned again, as a build learns it. */
+  /** Replies that changed with the real words and calibration derived again, as a build derives them. */
   relearned: number
-  /** Replies that changed with the calibration kept. */
+  /** Replies that changed with the real words and calibration kept. */
   kept: number
 }
 

@@ -24,8 +24,10 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  strict: { min: 0.84 },
-  lenient: { min: 0.88 },
+  // One question below the figures reached, so that an unrelated edit moving one reply through the calibration
+  // (README, "What one edit moves") does not fail the build.
+  strict: { min: 0.83 },
+  lenient: { min: 0.875 },
   // The issue's targets, met: wrong answers, false answers, fallback and precision.
   wrong: { max: 0.05 },
   falseAnswer: { max: 0.1 },
@@ -51,6 +53,6 @@ describe('matching quality', () => {
     const { metrics, outcomes, misses } = evaluate(engine, readCases(fixture('real-dev.jsonl')))
     expect(missedTargets(metrics, REAL_FLOORS), misses.map((m) => `${m.kind} "${m.case.q}" got ${m.got}`).join('\n')).toEqual([])
     // A sure answer is nearly always right: the reliability the README's table shows.
-    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.96)
+    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.95)
   })
 })

@@ -180,8 +180,9 @@ export interface KbLanguage {
   /**
    * Common words of the language that the engine would otherwise take for a typo of a word of the knowledge base
    * ("both" for "bath", "left" for "lift", "fine" for "find") or of an ignored word ("staff" for "stuff"), stemmed as
-   * the engine reads words: read as words the knowledge base does not know, never corrected or dropped. The
-   * compiler picks them from {@link KbLanguage.commonWords}; optional, for older `kb.json` files.
+   * the engine reads words: read as words the knowledge base does not know, never corrected by an edit or dropped
+   * (only a comparison or adverb of a known stem is read as that stem: "healthy" as "health"). The compiler picks
+   * them from {@link KbLanguage.commonWords}; optional, for older `kb.json` files.
    */
   realWords?: string[]
   /**

@@ -50,8 +50,8 @@ const squeezed = (word: string): string => word.replace(/(.)\1+/g, '$1')
  * phrasing of the clinic's knowledge base with one such slip in each of its words of 4–5 letters (`frontdesk eval
  * --slips`), the engine answers with its own pair about as often as when every one-edit correction was made (95.8 /
  * 79.9 / 94.3 / 95.2 % for a vowel put for another / left out / a doubled letter / a near key, against 93.5 / 79.3
- * / 94.7 / 95.3 %) and with another pair less often. Allowing doubled letters alone had dropped the first, second
- * and last to 71–73 %.
+ * / 94.7 / 95.3 %; measured when the rule came in, the README has today's) and with another pair less often.
+ * Allowing doubled letters alone had dropped the first, second and last to 71–73 %.
  */
 export function isTypingSlip(typed: string, known: string): boolean {
   if (squeezed(typed) === squeezed(known)) return true

@@ -24,8 +24,6 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string, string | null]> = [
   [/\bi'm\b/g, 'i am', "i'm"],
   // A currency sign asks a price ("how much $$ for 1 shot"), whatever the words around it.
   [/\$+/g, ' price ', '$'],
-  // A percent sign gives a strength ("1% lidocaine"), read as the word.
-  [/%/g, ' percent ', '%'],
   // On phones apostrophes are often skipped: "wont stop", "cant breathe", "doesnt work".
   [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not', 'nt'],
   [/\bwont\b/g, 'will not', 'wont'],
@@ -44,8 +42,7 @@ const ASCII = /^[\x00-\x7f]*$/
 
 /**
  * Folds a string for matching: NFKC (full-width letters, ligatures), lower case, diacritics removed, curly
- * apostrophes straightened, zero-width characters dropped, contractions expanded, currency signs read as "price"
- * and a percent sign as "percent".
+ * apostrophes straightened, zero-width characters dropped, contractions expanded, currency signs read as "price".
  */
 export function fold(text: string): string {
   // ASCII is unchanged by normalisation and holds no marks or zero-width characters: the same result, faster.

@@ -39,8 +39,8 @@ Options:
                    doubled, a key next to the right one) in each of its words of 4–5 letters: does its pair answer?
   --edits N        make N edits of the knowledge base, one at a time, each removing one "asked" phrasing of a pair
                    chosen at random (the same ones every run, never one twice, never a pair's last), and count the
-                   replies to FILE's questions that change, with the calibration learned again (as a build does) and
-                   with it kept; --kb is then the knowledge base's folder (default kb/), compiled as a build does
+                   replies to FILE's questions that change, with the real words and calibration derived again (as a
+                   build does) and with them kept; --kb is then the knowledge base's folder (default kb/), compiled as a build does
   --json           print {"metrics", "baseline", "misses"} as JSON (with --edits: {"questions", "effects"})
   --check          exit 1 when a target is missed (labelled sets: strict ≥ 85%, wrong ≤ 5%, fallback ≥ 90%,
                    false answers ≤ 10%, precision ≥ 93%, answers at confidence ≥ ${SURE_CONFIDENCE} right ≥ ${SURE_PRECISION * 100}%;
@@ -135,6 +135,6 @@ function editsReport(file: string, count: string, dir: string, options: EngineOp
     `${edits} edits of ${dir}, each removing one phrasing, threshold ${options.threshold ?? defaultEngineOptions.threshold}; replies to ${churn.questions} questions of ${file} that changed:`,
     `  ${'relearned'.padStart(9)}  ${'kept'.padStart(4)}  phrasing removed (pair)`,
     ...churn.effects.map((e) => `  ${String(e.relearned).padStart(9)}  ${String(e.kept).padStart(4)}  "${e.phrasing}" (${e.pair})`),
-    `Per edit: ${mean('relearned')} with the calibration learned again, as a build learns it; ${mean('kept')} with it kept.`,
+    `Per edit: ${mean('relearned')} with the real words and calibration derived again, as a build derives them; ${mean('kept')} with them kept.`,
   ]
 }

@@ -168,7 +168,7 @@ describe('frontdesk eval --edits', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^2 edits of .*kb-small, each removing one phrasing, threshold 0.4; replies to \d+ questions of kb\/eval.jsonl that changed:/)
-    expect(result.stdout).toMatch(/Per edit: \d+\.\d with the calibration learned again, as a build learns it; \d+\.\d with it kept\./)
+    expect(result.stdout).toMatch(/Per edit: \d+\.\d with the real words and calibration derived again, as a build derives them; \d+\.\d with them kept\./)
   })
 
   it('refuses a count of edits that is not a whole number of 1 or more', () => {

@@ -78,15 +78,14 @@ describe('emergencyDetector on everyday phrases', () => {
     'How do trigger point injections help a tight chest?',
     'Trigger points in tight chest muscles',
     'Is the injection painful? They told me to breathe out as the needle goes in.',
-    // "conscious" is read as "unconscious" (a misspelling a letter or two away counts), so the question must be
-    // recognised as one about the treatment.
+    // "conscious" is a red-flag word of its own, so that it is not read as a misspelt "unconscious".
     "Is the procedure done while I'm conscious?",
     'Are the injections done while I am conscious?',
   ])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
   )
-  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up'])(
+  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up', 'is the treatment making my throat swell', 'is the procedure site bleeding heavily', 'Is the procedure over? He collapsed in the waiting room'])(
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )
@@ -105,6 +104,7 @@ describe('emergencyDetector on misspellings that are also words', () => {
     ['i cant breach', 'breathing'],
     ['my husband is not conscious', 'fainting'],
     ['he is barely conscious', 'fainting'],
+    ['she is semi conscious', 'fainting'],
     ['he keeps going in and out of consciousness', 'fainting'],
   ])('reads "%s" as %s', (message, label) => expect(detectEmergency(message)).toEqual({ kind: 'medical', label }))
 })

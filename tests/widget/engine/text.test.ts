@@ -20,7 +20,6 @@ describe('fold', () => {
     expect(words(fold('how much $$ for 1 shot'))).toEqual(['how', 'much', 'price', 'for', '1', 'shot'])
     expect(words(fold('£50 or €60?'))).toEqual(['price', '50', 'or', 'price', '60'])
   })
-  it('reads a percent sign as the word, which names a strength', () => expect(words(fold('is 1% lidocaine used'))).toEqual(['is', '1', 'percent', 'lidocaine', 'used']))
 
   it('folds any text exactly as the plain pipeline does: its shortcuts change only the time taken (fast-check)', () => {
     // Every step applied to every text, in order: what fold did before it skipped steps that cannot apply.
@@ -30,14 +29,14 @@ describe('fold', () => {
       for (const [pattern, replacement] of [
         [/\bcan'?t\b/g, 'can not'], [/\bwon'?t\b/g, 'will not'], [/\bshan'?t\b/g, 'shall not'], [/\b(\w+)n't\b/g, '$1 not'],
         [/\b(\w+)'re\b/g, '$1 are'], [/\b(\w+)'ve\b/g, '$1 have'], [/\b(\w+)'ll\b/g, '$1 will'], [/\b(\w+)'d\b/g, '$1 would'],
-        [/\bi'm\b/g, 'i am'], [/\$+/g, ' price '], [/%/g, ' percent '], [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
+        [/\bi'm\b/g, 'i am'], [/\$+/g, ' price '], [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
         [/\bwont\b/g, 'will not'], [/\bcant\b/g, 'can not'], [/\bim\b/g, 'i am'], [/\bive\b/g, 'i have'], [/\b(you|they|we)re\b/g, '$1 are'],
         [/\b(how|who|where|when|why)s\b/g, '$1'], [/\b(\w+)'s\b/g, '$1'],
       ] as const) out = out.replace(pattern, replacement)
       return out
     }
     const pieces = ['can', "'t", 't', 'won', 'shan', "n't", "'re", "'ve", "'ll", "'d", "I'M", 'im', 'ive', 'we', 're', 'nt', 'does', 'how', 's', "'s",
-      ' ', '`', '\u2019', 'é', 'Ü', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ooo', 'LLL', '注射', '2', '-', '?', '$', '£', '€', '%']
+      ' ', '`', '\u2019', 'é', 'Ü', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ooo', 'LLL', '注射', '2', '-', '?', '$', '£', '€']
     const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''))
     fc.assert(fc.property(text, (message) => void expect(fold(message)).toBe(plain(message))), { numRuns: 3_000 })
   })
