@@ -38,6 +38,9 @@ function redFlagCorrector(redFlagWords: readonly string[]): (text: string) => st
   }
 }
 
+/** Where a message's sentences end, for the red-flag check's excuse (see {@link emergencyDetector}). */
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/
+
 /**
  * Creates the red-flag check: it finds a red flag in a message, self-harm first (its reply names the crisis line).
  * `redFlagWords` (from the language file) are the words misspellings are corrected towards first, so a panicked
@@ -55,8 +58,15 @@ export function emergencyDetector(language: KbLanguage): (message: string) => Em
     for (const flag of crisis) if (flag.regex.test(text)) return { kind: 'self-harm', label: flag.label }
     // A question about the treatment may name a side effect ("will it bleed a lot?"); the flags the language file
     // marks with "?" are excused then, the others (chest pain, trouble breathing, stroke signs, self-harm) never.
-    const question = aboutTheTreatment.test(text)
-    for (const flag of medical) if (flag.regex.test(text) && !(question && flag.askable)) return { kind: 'medical', label: flag.label }
+    // Each sentence that names the flag must be such a question: "Will it go away? My throat is swelling." is not,
+    // nor is a flag named only across sentences ("Will the bleeding stop? It is pouring out everywhere.").
+    let sentences: string[] | null = null
+    const excused = (regex: RegExp): boolean => {
+      sentences ??= message.split(SENTENCE_BREAK).map((sentence) => correct(words(fold(sentence)).join(' ')))
+      const naming = sentences.filter((sentence) => regex.test(sentence))
+      return naming.length > 0 && naming.every((sentence) => aboutTheTreatment.test(sentence))
+    }
+    for (const flag of medical) if (flag.regex.test(text) && !(flag.askable && excused(flag.regex))) return { kind: 'medical', label: flag.label }
     return null
   }
 }

@@ -81,11 +81,15 @@ describe('emergencyDetector on everyday phrases', () => {
     // "conscious" is a red-flag word of its own, so that it is not read as a misspelt "unconscious".
     "Is the procedure done while I'm conscious?",
     'Are the injections done while I am conscious?',
+    // The question names the side effect; the sentence before it tells of nothing alarming.
+    'I had my shots today. Will it bleed a lot?',
   ])(
     'takes "%s" for a question, not an emergency',
     (message) => expect(detectEmergency(message)).toBeNull(),
   )
-  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up', 'is the treatment making my throat swell', 'is the procedure site bleeding heavily', 'Is the procedure over? He collapsed in the waiting room'])(
+  it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up', 'is the treatment making my throat swell', 'is the procedure site bleeding heavily', 'Is the procedure over? He collapsed in the waiting room',
+    // A question first, then a sentence that tells of the emergency: only a question naming the flag excuses it.
+    'will it go away? my throat is swelling', 'Will the bleeding stop on its own? It is pouring out everywhere.'])(
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )
