@@ -204,6 +204,10 @@ export function compileKb(dir: string, options: CompileOptions = {}): CompiledKb
   }
 
   for (const { path, reason } of skipped) warn(`${shownPath(path)}: skipped (${reason})`)
+  // A language file written before "## Real words" existed still compiles, but every common word may be corrected.
+  if (languageText !== null && (language.commonWords ?? []).length === 0) {
+    warn(`${shownPath(ownLanguage)}: no "## Real words", so common words ("both", "left") may be read as typos of the knowledge base's words (see the English default)`)
+  }
   if (problems.size > 0) throw new KbCompileError(problems.list)
   const content = {
     pages,

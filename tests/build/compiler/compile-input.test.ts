@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../../build/compiler/compile.ts'
 import { KbCompileError, type KbProblem } from '../../../build/compiler/errors.ts'
+import { DEFAULT_LANGUAGE_FILE } from '../../../build/compiler/language.ts'
 import { KB_LIMITS } from '../../../build/compiler/limits.ts'
 import { kbWith, pair } from '../../helpers/kb-dir.ts'
 
@@ -146,6 +147,15 @@ describe('compileKb and special files in the knowledge-base folder', () => {
     const { problems, warnings } = compile(dir)
     expect(problems).toEqual([])
     expect(warnings).toEqual([`${join(dir, 'qa/.#basics.md')}: skipped (a hidden or editor file)`, `${join(dir, 'qa/~$basics.md')}: skipped (a hidden or editor file)`])
+  })
+
+  it('warns when its own language file has no "## Real words", written before that section existed', () => {
+    const english = readFileSync(DEFAULT_LANGUAGE_FILE, 'utf8')
+    const without = kbWith({ 'language.md': english.replace(/## Real words[\s\S]*?(?=## Question words)/, '') })
+    const { problems, warnings } = compile(without)
+    expect(problems).toEqual([])
+    expect(warnings).toEqual([expect.stringMatching(/language\.md: no "## Real words", so common words/)])
+    expect(compile(kbWith({ 'language.md': english })).warnings).toEqual([])
   })
 
   it('skips links that loop or lead nowhere, and folders named *.md', () => {
