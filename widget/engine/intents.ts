@@ -7,6 +7,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { allowedDistance } from './spelling.ts'
 import { SMALLTALK_KINDS, type KbLanguage, type KbRedFlag, type SmalltalkPhraseKind } from './kb-format.ts'
 import { fold, words } from './text.ts'
+import { sentencesOf } from './question-form.ts'
 
 /** The kinds of emergency, which decide what number the reply names. */
 export const EmergencyKind = { medical: 'medical', selfHarm: 'self-harm' } as const
@@ -38,9 +39,6 @@ function redFlagCorrector(redFlagWords: readonly string[]): (text: string) => st
   }
 }
 
-/** Where a message's sentences end, for the red-flag check's excuse (see {@link emergencyDetector}). */
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/
-
 /**
  * Creates the red-flag check: it finds a red flag in a message, self-harm first (its reply names the crisis line).
  * `redFlagWords` (from the language file) are the words misspellings are corrected towards first, so a panicked
@@ -62,7 +60,7 @@ export function emergencyDetector(language: KbLanguage): (message: string) => Em
     // nor is a flag named only across sentences ("Will the bleeding stop? It is pouring out everywhere.").
     let sentences: string[] | null = null
     const excused = (regex: RegExp): boolean => {
-      sentences ??= message.split(SENTENCE_BREAK).map((sentence) => correct(words(fold(sentence)).join(' ')))
+      sentences ??= sentencesOf(message).map((sentence) => correct(words(fold(sentence)).join(' ')))
       const naming = sentences.filter((sentence) => regex.test(sentence))
       return naming.length > 0 && naming.every((sentence) => aboutTheTreatment.test(sentence))
     }

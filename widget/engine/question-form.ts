@@ -88,8 +88,16 @@ export interface MessageSentences {
   telling: string[]
 }
 
-/** Where a message's sentences end: after ".", "!" or "?", but not after an abbreviation ("Dr. Lee said…"). */
-const SENTENCE_END = /(?<!\b(?:dr|mrs?|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.)(?<=[.!?])\s+/i
+/**
+ * Where a message's sentences end: after ".", "!" or "?", but not after an abbreviation ("Dr. Lee said…"); and at
+ * a line break.
+ */
+const SENTENCE_END = /(?<!\b(?:dr|mrs?|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.)(?<=[.!?])\s+|\n+/i
+
+/** A message's sentences, those with a letter or digit (see {@link SENTENCE_END}). */
+export function sentencesOf(message: string): string[] {
+  return message.split(SENTENCE_END).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence))
+}
 
 /**
  * Cuts a message into the sentences that ask and those that only tell, when it has both ("I had six injections on
@@ -98,9 +106,7 @@ const SENTENCE_END = /(?<!\b(?:dr|mrs?|ms|prof|st|vs|etc|approx|e\.g|i\.e)\.)(?<
 export function askingSentences(message: string): MessageSentences | null {
   const asking: string[] = []
   const telling: string[] = []
-  for (const sentence of message.split(SENTENCE_END)) {
-    if (/[\p{L}\p{N}]/u.test(sentence)) (/\?[?!.]*["')\s]*$/.test(sentence) ? asking : telling).push(sentence)
-  }
+  for (const sentence of sentencesOf(message)) (/\?[?!.]*["')\s]*$/.test(sentence) ? asking : telling).push(sentence)
   return asking.length > 0 && telling.length > 0 ? { asking, telling } : null
 }
 

@@ -163,12 +163,12 @@ export function createSpeller({ df, analyzer, vocabulary }: SpellerSource): Spel
       const distance = allowedDistance(term)
       // Long strings cost fuzzy search dearly (minisearch notes: one 30-letter term took 64 ms); real words are shorter.
       if (distance === 0 || term.length > 24) return null
-      const short = term.length < MIN_CORRECTED_STEM
       const tree = vocabulary()
       if (!slips) {
         const known = knownStemOf(tree, term)
         return known && REAL_WORD_ENDINGS.includes(term.slice(known.length)) ? known : null
       }
+      const short = term.length < MIN_CORRECTED_STEM
       let best: { term: string; distance: number; doubled: boolean; df: number } | null = null
       for (const [candidate, [count, edits]] of tree.fuzzyGet(term, distance)) {
         // Typists rarely miss a word's first letter, while real words one edit apart often differ there ("hollow", "follow").

@@ -1,11 +1,11 @@
 /** `frontdesk eval`: score the engine on an evaluation set, beside plain MiniSearch; leave-one-out on the kb. */
+import { statSync } from 'node:fs'
 import { createBaseline, defaultEngineOptions, type EngineOptions, type KbFile } from '../../../widget/engine/index.ts'
 import { readCases } from '../../eval/cases.ts'
 import { REAL_TARGETS, SURE_CONFIDENCE, SURE_PRECISION, TARGETS, evaluate, evaluateBaseline, halfOf, missedTargets, share, sureAnswers } from '../../eval/evaluate.ts'
 import { leaveOneOut } from '../../eval/leave-one-out.ts'
 import { editChurn } from '../../eval/edits.ts'
 import { compileKb } from '../../compiler/compile.ts'
-import { statSync } from 'node:fs'
 import { typingSlips } from '../../eval/typing-slips.ts'
 import { cell, halvesTable, metricsTable, missLines, reliabilityTable } from '../../eval/report.ts'
 import { loadKbAndEngine } from '../kb-file.ts'

@@ -89,7 +89,9 @@ describe('emergencyDetector on everyday phrases', () => {
   )
   it.each(['I am bleeding a lot from the injection site', 'i fainted after the shot', 'will it stop? my chest hurts so much', 'is the patient unconscious', 'is the injection making my face swell up', 'is the treatment making my throat swell', 'is the procedure site bleeding heavily', 'Is the procedure over? He collapsed in the waiting room',
     // A question first, then a sentence that tells of the emergency: only a question naming the flag excuses it.
-    'will it go away? my throat is swelling', 'Will the bleeding stop on its own? It is pouring out everywhere.'])(
+    'will it go away? my throat is swelling', 'Will the bleeding stop on its own? It is pouring out everywhere.',
+    // A line break ends a sentence too.
+    'will it go away\nmy throat is swelling'])(
     'still flags "%s"',
     (message) => expect(detectEmergency(message)).not.toBeNull(),
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLanguage } from '../../../build/compiler/language.ts'
-import { askingSentences, formsOf, questionClauses, questionForms } from '../../../widget/engine/question-form.ts'
+import { askingSentences, formsOf, questionClauses, questionForms, sentencesOf } from '../../../widget/engine/question-form.ts'
 
 const { questionWords } = defaultLanguage()
 const formOf = questionForms(questionWords)
@@ -86,6 +86,15 @@ describe('questionClauses', () => {
   it('keeps a question whole when a part is its context, not a question', () => {
     expect(clauses("I'm nursing my baby, can I have a trigger point injection?")).toEqual([])
     expect(clauses('does it hurt')).toEqual([])
+  })
+})
+
+describe('sentencesOf', () => {
+  it('cuts a message at its sentence ends and line breaks, not after an abbreviation, and drops what has no word', () => {
+    expect(sentencesOf('Dr. Lee gave me six. Still sore!! How long?')).toEqual(['Dr. Lee gave me six.', 'Still sore!!', 'How long?'])
+    expect(sentencesOf('will it go away\nmy throat is swelling')).toEqual(['will it go away', 'my throat is swelling'])
+    expect(sentencesOf('?? … ok')).toEqual(['… ok'])
+    expect(sentencesOf('Hi. ...')).toEqual(['Hi.'])
   })
 })
 
