@@ -15,4 +15,16 @@ describe('leaveOneOut', () => {
     // Each miss names the phrasing, its pair, and what the engine did instead.
     for (const miss of result.misses) expect(kb.pairs.find((pair) => pair.id === miss.pair)?.aliases).toContain(miss.phrasing)
   })
+
+  it('holds a phrasing out together with its twin, a phrasing of the same pair that reads the same way', () => {
+    const kb = compileKb(SMALL_KB)
+    const [first, ...rest] = kb.pairs
+    // Words no other phrasing has: the pair can only be found through the twin, so a twin left in would answer it.
+    const twins = ['zebra crossing lessons', 'Zebra crossings lesson?']
+    const withTwins = { ...kb, pairs: [{ ...first!, aliases: [...first!.aliases, ...twins] }, ...rest] }
+    const result = leaveOneOut(withTwins)
+    expect(result.twins).toBe(2)
+    for (const twin of twins) expect(result.misses.find((miss) => miss.phrasing === twin)?.kind).not.toBe('answer')
+    expect(leaveOneOut(kb).twins).toBe(0)
+  })
 })
