@@ -168,24 +168,34 @@ function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readon
   return { byFirst, variantTerms }
 }
 
-/** Replaces every synonym variant in a token sequence with its canonical terms, longest variant first. */
+/**
+ * Replaces every synonym variant in a token sequence with its canonical terms, longest variant first; then again
+ * over what that made, so that one synonym's canonical can complete another's variant: "triggerpoint injection" is
+ * "trigger point injection", which is "tpi". A few rounds are enough for any real table, and bound a cycle.
+ */
 function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
-  if (table.byFirst.size === 0) return [...tokens]
-  const out: Token[] = []
-  for (let i = 0; i < tokens.length; ) {
-    const candidates = table.byFirst.get(tokens[i]!.term)
-    const hit = candidates?.find(({ variant }) => variant.every((term, k) => tokens[i + k]?.term === term))
-    if (hit) {
-      const word = tokens.slice(i, i + hit.variant.length).map((token) => token.word).join(' ')
-      for (const token of hit.canonical) out.push({ ...token, word })
-      i += hit.variant.length
-    } else {
-      out.push(tokens[i]!)
-      i += 1
+  let current = [...tokens]
+  for (let round = 0, replaced = table.byFirst.size > 0; replaced && round < SYNONYM_ROUNDS; round++) {
+    const out: Token[] = []
+    replaced = false
+    for (let i = 0; i < current.length; ) {
+      const candidates = table.byFirst.get(current[i]!.term)
+      const hit = candidates?.find(({ variant }) => variant.every((term, k) => current[i + k]?.term === term))
+      if (hit) {
+        // The visitor's words, each once: a canonical of several terms shares the words it stood for.
+        const word = [...new Set(current.slice(i, i + hit.variant.length).map((token) => token.word))].join(' ')
+        for (const token of hit.canonical) out.push({ ...token, word })
+        i += hit.variant.length
+        replaced = true
+      } else out.push(current[i++]!)
     }
+    current = out
   }
-  return out
+  return current
 }
+
+/** Rounds of synonym replacement at most (see {@link applySynonyms}). */
+const SYNONYM_ROUNDS = 3
 
 /**
  * Synonym groups compiled per step of {@link analyzerSteps}: the stemmer's first few hundred words, before the

@@ -92,6 +92,26 @@ describe('createAnalyzer', () => {
     expect(analyze('how much time does it take')).toContain('time')
     expect(analyze('what time is my appointment')).not.toContain('onc')
   })
+
+  it("reads what one synonym makes through the others: a typo of a phrase's part completes the phrase", () => {
+    const joined = createAnalyzer({
+      synonyms: [
+        { canonical: 'injection', variants: ['shot'] },
+        { canonical: 'trigger point', variants: ['triggerpoint', 'tigger point'] },
+        { canonical: 'tpi', variants: ['trigger point injection'] },
+      ],
+      ignored,
+    })
+    expect(joined('what are triggerpoint injections')).toEqual(['tpi'])
+    expect(joined('tigger point shot')).toEqual(['tpi'])
+    // Each word of the visitor's once, for staff: "triggerpoint injections", not "triggerpoint triggerpoint injections".
+    expect(joined.finishTokens(joined.tokens('triggerpoint injections')).map((token) => token.word)).toEqual(['triggerpoint injections'])
+  })
+
+  it('stops on synonyms that lead back to each other', () => {
+    const looping = createAnalyzer({ synonyms: [{ canonical: 'alpha', variants: ['beta'] }, { canonical: 'beta', variants: ['alpha'] }], ignored })
+    expect(['alpha', 'beta'].map(stem)).toContain(looping('alpha')[0])
+  })
 })
 
 describe('createAnalyzer with ignored phrases', () => {
