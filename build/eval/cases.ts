@@ -25,6 +25,8 @@ export interface EvalCase {
   ids?: string[]
   /** Labelled cases: the page the question was published on (sets are split in halves by page). */
   url?: string
+  /** The half a set's author put the case in (`"A"` or `"B"`), when the set says so; else halves follow `url`. */
+  half?: 'A' | 'B'
   /** Where the case is written: `file:line`. */
   origin: string
 }
@@ -44,11 +46,13 @@ export function readCases(path: string): EvalCase[] {
     const c = value as Partial<Omit<EvalCase, 'expect'>> & { expect?: unknown }
     if (typeof c.q !== 'string') throw new Error(`${where}: "q" must be a string`)
     if (c.url !== undefined && typeof c.url !== 'string') throw new Error(`${where}: "url" must be a string`)
+    if (c.half !== undefined && c.half !== 'A' && c.half !== 'B') throw new Error(`${where}: "half" must be "A" or "B", got ${JSON.stringify(c.half)}`)
+    const half = c.half === undefined ? {} : { half: c.half }
     if (Array.isArray(c.expect)) {
       if (c.expect.length === 0 || !c.expect.every((id) => typeof id === 'string' && id)) {
         throw new Error(`${where}: "expect" as a list must hold the ids of the pairs that answer the question`)
       }
-      cases.push({ q: c.q, expect: 'answer', topic: c.topic, ids: c.expect as string[], url: c.url, origin: where })
+      cases.push({ q: c.q, expect: 'answer', topic: c.topic, ids: c.expect as string[], url: c.url, ...half, origin: where })
       return
     }
     if (typeof c.expect !== 'string' || !(c.expect in Expect)) {
@@ -58,7 +62,7 @@ export function readCases(path: string): EvalCase[] {
     if (expect === 'answer' && !(Array.isArray(c.all) && c.all.every((group) => Array.isArray(group) && group.length > 0))) {
       throw new Error(`${where}: an "answer" case needs "all": a list of keyword lists`)
     }
-    cases.push({ q: c.q, expect, topic: c.topic, all: c.all, url: c.url, origin: where })
+    cases.push({ q: c.q, expect, topic: c.topic, all: c.all, url: c.url, ...half, origin: where })
   })
   return cases
 }

@@ -172,12 +172,12 @@ export function sureAnswers(outcomes: readonly Outcome[]): Ratio {
 }
 
 /**
- * Which half of a set a case belongs to, by the page it was published on: questions from one page often share a
- * style, so a split by page keeps a page's questions together. Half A is the one to work from; half B is reported
- * untouched.
+ * Which half of a set a case belongs to: the half the set names (`"half"`), or else by the page it was published on,
+ * since questions from one page often share a style and a split by page keeps them together. Half A is the one to
+ * work from; half B is reported untouched.
  */
 export function halfOf(c: EvalCase): 'A' | 'B' {
-  return parseInt(hashString(c.url ?? c.q), 36) % 2 === 0 ? 'A' : 'B'
+  return c.half ?? (parseInt(hashString(c.url ?? c.q), 36) % 2 === 0 ? 'A' : 'B')
 }
 
 /**

@@ -2,7 +2,9 @@
  * The correction loop, end to end: the clinic's own question log loaded into the coverage console, three replies
  * judged (a right answer, a handoff, not this pair), the corrections exported, `frontdesk apply` run on a copy of
  * `kb/` (tests never rewrite tracked files), and the rebuilt knowledge base giving the judged replies, in the engine
- * and in the console, while no evaluation set gains a wrong or false answer or loses more than one right one. And the console on a 375 px phone, with the README's pictures.
+ * and in the console, while no evaluation set gains a wrong or false answer or loses a fallback, an emergency or a
+ * right pair answered or offered (one right answer per set may become a choice holding it). And the console on a
+ * 375 px phone, with the README's pictures.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -132,13 +134,21 @@ describe('the correction loop', () => {
     await expect(rowOf(page, JUDGED[1].question).locator('td[data-label="Matched pair"]').textContent()).resolves.toBe('handoff: who-should-not-have-them')
     await expect(rowOf(page, JUDGED[2].question).locator('.badge').textContent()).resolves.toBe('fallback')
 
-    // No set gains a wrong or false answer. Right answers and fallbacks may lose one reply: the calibration is
-    // learned again with the new phrasings, and a reply sitting at 0.8 or 0.4 can become a choice (README, "What one
-    // edit moves"; "Will I be put out for this procedure?" sits at 0.80).
+    // No set gains a wrong or false answer, loses a fallback, an emergency or a right pair answered or offered. A
+    // right answer may become a choice holding it, one per set: the calibration is learned again with the new
+    // phrasings, and a reply sitting at 0.8 moves (README, "What one edit moves"; "Will I be put out for this
+    // procedure?" sits at 0.80).
     const [before, after] = [figures(shipped), figures(rebuilt)]
     EVAL_SETS.forEach((set, i) => {
       const [was, now] = [before[i]!, after[i]!]
-      const pairs = { strict: [now.strict.hits + 1, was.strict.hits], fallback: [now.fallback.hits + 1, was.fallback.hits], wrong: [was.wrong.hits, now.wrong.hits], falseAnswer: [was.falseAnswer.hits, now.falseAnswer.hits] }
+      const pairs = {
+        strict: [now.strict.hits + 1, was.strict.hits],
+        lenient: [now.lenient.hits, was.lenient.hits],
+        fallback: [now.fallback.hits, was.fallback.hits],
+        emergency: [now.emergency.hits, was.emergency.hits],
+        wrong: [was.wrong.hits, now.wrong.hits],
+        falseAnswer: [was.falseAnswer.hits, now.falseAnswer.hits],
+      }
       for (const [name, [high, low]] of Object.entries(pairs)) expect(high, `${set}: ${name} dropped`).toBeGreaterThanOrEqual(low!)
     })
   })

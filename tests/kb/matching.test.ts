@@ -195,3 +195,26 @@ describe('words visitors type in a chat box', () => {
   it('"established" asks how common they are', () => answers('is this an established treatment', 'are-injections-common'))
   it("an insurer's name asks about insurance", () => expect(engine.reply('is it covered by bupa').why.handoff).toBe('insurance-and-coverage'))
 })
+
+describe("this round's words and handoffs", () => {
+  it('a typo or joined spelling of a trigger point injection is the injection, not the knot', () => {
+    for (const message of ['what are triggerpoint injections', 'what is a triger point injection', 'trigger piont shot', 'what is a trigger pt injection'])
+      answers(message, 'what-is-a-trigger-point-injection')
+  })
+  it('a dose named another way stays a dose, though "dose it" is a typo of "does it"', () => {
+    for (const message of ['what dosage it has', 'what concentration they use']) expect(engine.reply(message).why.handoff, message).toBe('other-medicines')
+    answers('dose it hurt', 'does-it-hurt')
+  })
+  it('a routine procedure is a common one, but a daily routine and widespread pain are not', () => {
+    answers('Are trigger point injections a routine procedure?', 'are-injections-common')
+    for (const message of ['my daily routine', 'widespread muscle pain and fatigue', 'is the pain manageable']) handsOff(message)
+  })
+  it('looking after muscle pain at home, medical detail and other clinics are for the clinic', () => {
+    expect(engine.reply('What foods help reduce inflammation in the body?').why.handoff).toBe('self-care')
+    expect(engine.reply('What is the difference between an active and a latent trigger point?').why.handoff).toBe('medical-detail')
+    expect(engine.reply('Does anyone know a good pain clinic in Denver?').why.handoff).toBe('other-providers')
+  })
+  it('ice or heat after the injection is still aftercare', () => answers('should i use ice or heat after the injection', 'aftercare'))
+  it('"first time" asks nothing about time: procedure time is how long it takes', () =>
+    answers('Procedure time for trigger point injections', 'how-long-does-it-take'))
+})

@@ -130,8 +130,11 @@ export function textOptionsOf(kb: Pick<KbFile, 'synonyms' | 'language'>): TextOp
 
 /** A compiled synonym table: variant token sequences mapped to canonical terms. */
 interface SynonymTable {
-  /** Variants keyed by their first term, longest first. */
-  byFirst: Map<string, Array<{ variant: string[]; canonical: Token[] }>>
+  /**
+   * Variants keyed by their first term, longest first; with how many of their words carry meaning (not ignored),
+   * and whether the canonical reads otherwise than the variant ("bleeding" is already "bleed").
+   */
+  byFirst: Map<string, Array<{ variant: string[]; canonical: Token[]; meaning: number; changes: boolean }>>
   /** The variants' own terms, ignored words left out. */
   variantTerms: Set<string>
 }
@@ -144,14 +147,16 @@ interface SynonymTable {
 function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readonly string[], tokens: (text: string) => Token[]): Generator<void, SynonymTable, void> {
   const byFirst: SynonymTable['byFirst'] = new Map()
   const variantTerms = new Set<string>()
-  const add = (variant: string[], canonical: Token[]): void => {
-    const list = byFirst.get(variant[0]!) ?? []
-    list.push({ variant, canonical })
-    byFirst.set(variant[0]!, list)
+  const add = (variant: Token[], canonical: Token[]): void => {
+    const terms = variant.map((token) => token.term)
+    const meant = variant.filter((token) => !token.ignored).map((token) => token.term)
+    const list = byFirst.get(terms[0]!) ?? []
+    list.push({ variant: terms, canonical, meaning: meant.length, changes: meant.join(' ') !== canonical.map((token) => token.term).join(' ') })
+    byFirst.set(terms[0]!, list)
   }
   // An ignored phrase is a variant that stands for nothing.
   for (const phrase of ignoredPhrases) {
-    const variant = tokens(phrase).map((token) => token.term)
+    const variant = tokens(phrase)
     if (variant.length > 0) add(variant, [])
   }
   for (const [n, { canonical, variants }] of synonyms.entries()) {
@@ -160,7 +165,7 @@ function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readon
     for (const variant of variants) {
       const variantTokens = tokens(variant)
       if (variantTokens.length === 0 || canonicalTokens.length === 0 || variantTokens.every((token) => token.ignored)) continue
-      add(variantTokens.map((token) => token.term), canonicalTokens)
+      add(variantTokens, canonicalTokens)
       for (const token of variantTokens) if (!token.ignored) variantTerms.add(token.term)
     }
   }
@@ -170,8 +175,10 @@ function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readon
 
 /**
  * Replaces every synonym variant in a token sequence with its canonical terms, longest variant first; then again
- * over what that made, so that one synonym's canonical can complete another's variant: "triggerpoint injection" is
- * "trigger point injection", which is "tpi". A few rounds are enough for any real table, and bound a cycle.
+ * over what that made, so that one synonym's canonical can complete another's phrase: "triggerpoint injection" is
+ * "trigger point injection", which is "tpi". The later rounds only assemble phrases of two words that carry meaning
+ * or more: a one-word rewrite in context ("dose it" is "does it") applies to the visitor's own word, never to one a
+ * synonym made ("dosage it has" keeps its dose). A few rounds are enough for any real table, and bound a cycle.
  */
 function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
   let current = [...tokens]
@@ -180,13 +187,13 @@ function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
     replaced = false
     for (let i = 0; i < current.length; ) {
       const candidates = table.byFirst.get(current[i]!.term)
-      const hit = candidates?.find(({ variant }) => variant.every((term, k) => current[i + k]?.term === term))
+      const hit = candidates?.find(({ variant, meaning }) => (round === 0 || meaning > 1) && variant.every((term, k) => current[i + k]?.term === term))
       if (hit) {
         // The visitor's words, each once: a canonical of several terms shares the words it stood for.
         const word = [...new Set(current.slice(i, i + hit.variant.length).map((token) => token.word))].join(' ')
         for (const token of hit.canonical) out.push({ ...token, word })
         i += hit.variant.length
-        replaced = true
+        replaced ||= hit.changes
       } else out.push(current[i++]!)
     }
     current = out

@@ -72,7 +72,7 @@ Options:
         `  answered with its own pair   ${cell(loo.right)}`,
         `  answered with another pair   ${cell(loo.wrong)}`,
         `  fell back or clarified       ${cell({ hits: loo.right.total - loo.right.hits - loo.wrong.hits, total: loo.right.total })}`,
-        `  (${loo.twins} of them read the same as another phrasing of their pair, held out with them)`,
+        `  (${loo.twins} of them read the same as another phrasing or the question of their pair, held out with it)`,
       ])
     }
     if (values.slips) {

@@ -29,6 +29,13 @@ describe('readCases', () => {
     expect(() => readCases(file(['{"q": "x", "expect": "maybe"}']))).toThrow(/set\.jsonl:1: "expect" must be a list of pair ids or one of answer, fallback, emergency, smalltalk, got "maybe"/)
     expect(() => readCases(file(['', '{"q": "x", "expect": "answer"}']))).toThrow(/set\.jsonl:2: an "answer" case needs "all"/)
     expect(() => readCases(file(['nope']))).toThrow(/set\.jsonl:1: not valid JSON/)
+    expect(() => readCases(file(['{"q": "x", "expect": "fallback", "half": "C"}']))).toThrow(/set\.jsonl:1: "half" must be "A" or "B", got "C"/)
+  })
+
+  it('keeps the half a set names for a case', () => {
+    const [named, unnamed] = readCases(file(['{"q": "x", "expect": "fallback", "half": "B"}', '{"q": "y", "expect": "fallback"}']))
+    expect(named!.half).toBe('B')
+    expect(unnamed).not.toHaveProperty('half')
   })
 })
 

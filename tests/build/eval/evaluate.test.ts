@@ -77,4 +77,9 @@ describe('halfOf', () => {
     const halves = new Set(Array.from({ length: 40 }, (_, i) => halfOf({ ...a, url: `https://site${i}.example/` })))
     expect(halves).toEqual(new Set(['A', 'B']))
   })
+
+  it('follows the half a set names, whatever the page', () => {
+    const a = { ...labelled('one', 'fallback'), url: 'https://clinic.example/faq' }
+    for (const half of ['A', 'B'] as const) expect(halfOf({ ...a, half })).toBe(half)
+  })
 })

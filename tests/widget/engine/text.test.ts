@@ -108,6 +108,12 @@ describe('createAnalyzer', () => {
     expect(joined.finishTokens(joined.tokens('triggerpoint injections')).map((token) => token.word)).toEqual(['triggerpoint injections'])
   })
 
+  it('rewrites a single word in context ("dose it" is "does it") only where the visitor wrote it, not after a synonym made it', () => {
+    const doses = createAnalyzer({ synonyms: [{ canonical: 'dose', variants: ['dosage'] }, { canonical: 'does', variants: ['dose it'] }], ignored })
+    expect(doses('dose it hurt')).toEqual(doses('does it hurt'))
+    expect(doses('what dosage it has')).toContain(stem('dose'))
+  })
+
   it('stops on synonyms that lead back to each other', () => {
     const looping = createAnalyzer({ synonyms: [{ canonical: 'alpha', variants: ['beta'] }, { canonical: 'beta', variants: ['alpha'] }], ignored })
     expect(['alpha', 'beta'].map(stem)).toContain(looping('alpha')[0])
