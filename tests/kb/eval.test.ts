@@ -26,14 +26,15 @@ const KEYWORD_FLOORS: Targets = {
 const REAL_FLOORS: Targets = {
   // One question below the figures reached, so that an unrelated edit moving one reply through the calibration
   // (README, "What one edit moves") does not fail the build.
-  strict: { min: 0.83 },
+  strict: { min: 0.825 },
   lenient: { min: 0.875 },
   // The issue's targets, met: wrong answers, false answers, fallback and precision.
   wrong: { max: 0.05 },
   falseAnswer: { max: 0.1 },
   precision: { min: 0.93 },
   fallback: { min: 0.9 },
-  // Measured (84.3 % strict, 88.4 % answered or offered): the targets of 85 and 90 % are not met.
+  // Measured: 83.5 % strict (84.3 % with some edits' calibration: "Will I be put out…" sits at 0.80), 88.4 %
+  // answered or offered; the targets of 85 and 90 % are not met.
 }
 
 describe('matching quality', () => {
