@@ -180,8 +180,9 @@ function* compileSynonyms(synonyms: readonly KbSynonym[], ignoredPhrases: readon
  * or more: a one-word rewrite in context ("dose it" is "does it") applies to the visitor's own word, never to one a
  * synonym made ("dosage it has" keeps its dose). A few rounds are enough for any real table, and bound a cycle.
  */
-function applySynonyms(tokens: readonly Token[], table: SynonymTable): Token[] {
-  let current = [...tokens]
+function applySynonyms(tokens: readonly Token[], table: SynonymTable): readonly Token[] {
+  // Read-only: a message that no synonym touches is returned as it came, without a copy.
+  let current = tokens
   for (let round = 0, replaced = table.byFirst.size > 0; replaced && round < SYNONYM_ROUNDS; round++) {
     const out: Token[] = []
     replaced = false
