@@ -73,7 +73,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   const flags: Record<'crisisFlags' | 'redFlags', KbRedFlag[]> = { crisisFlags: [], redFlags: [] }
   let aboutTheTreatment = ''
   const offTopic: string[] = []
-  const questionWords: KbQuestionWords = { asks: [], forms: {} }
+  const questionWords: KbQuestionWords = { asks: [], pointsBack: [], forms: {} }
   let section: Section | null = null
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     const heading = /^##\s+(.+)$/.exec(line)
@@ -124,12 +124,13 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       const name = folded(item[1]!)
       const phrases: string[] = []
       for (const written of item[2]!.split(',')) {
-        const read = questionPhrase(written.trim(), name !== 'asks')
+        const read = questionPhrase(written.trim(), name !== 'asks' && name !== 'points back')
         if ('problem' in read) problems.add(file, i + 1, `"${written.trim()}" ${read.problem}`)
         else if (read.phrase) phrases.push(read.phrase)
       }
       if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
       if (name === 'asks') questionWords.asks.push(...phrases)
+      else if (name === 'points back') questionWords.pointsBack!.push(...phrases)
       else questionWords.forms[name] = phrases
       return
     }

@@ -160,6 +160,16 @@ describe('a message of several sentences is read whole', () => {
     ))
 })
 
+describe('a question that points back is read with what it points to', () => {
+  it('"…, and what does it feel like?" is about fibromyalgia, not whether the injection hurts', () => {
+    const reply = engine.reply('Is fibromyalgia a real condition, and what does it feel like?')
+    expect(reply.why.queryTerms).toContain('fibromyalgia')
+    expect(reply.top?.pair.id).not.toBe('does-it-hurt')
+  })
+  it('"…, or is it just a needle?" keeps the injection it asks about', () =>
+    reaches('Do they have to cut you open at all for a trigger point injection, or is it literally just a needle?', 'is-it-minimally-invasive'))
+})
+
 describe('the headings of web pages', () => {
   it('"…: What You Need to Know" asks what they are', () => answers('Trigger Point Injections: What You Need to Know', 'what-is-a-trigger-point-injection'))
   it('chronic headaches are headaches, not chronic pain', () => reaches('Trigger Point Injections for Chronic Headaches', 'injections-for-headaches'))

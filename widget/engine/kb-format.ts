@@ -202,6 +202,11 @@ export interface KbQuestionWords {
   /** Words a question begins with ("what", "can", "is"…): where a message of several questions is cut. */
   asks: string[]
   /**
+   * Words that point back to what an earlier question of the message names ("it", "they"…): a later question with
+   * one is not read alone. Optional, for older `kb.json` files.
+   */
+  pointsBack?: string[]
+  /**
    * Telling question words by what they ask for ("when": when, how soon…; "who": who, whom…), folded; "(a|b)" is a
    * choice of words, and " … " leaves room for any words ("(when will|when does) … go away"), within a message's
    * first words.

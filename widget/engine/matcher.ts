@@ -290,7 +290,7 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       let whole = readOne(message, wholeTerms, asking ? new Set(asking.terms) : undefined)
       // A question of several questions ("What are they, and can they help me?") is read as its surest part.
       const parts = clauses(message)
-      if (parts.length >= 2) for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part
+      for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part
       // A message of several sentences is read whole, its backstory weighing less (`BACKSTORY_WEIGHT`), never by its
       // question sentence alone: a generic question ("Can I still get them?") read alone drops what the sentence
       // before it said ("I have a pacemaker."), and patient posts were answered confidently wrong.

@@ -67,16 +67,20 @@ export function formsOf(texts: readonly string[], formOf: (text: string) => stri
 /**
  * Cuts a message of several questions into them, at a comma, "and" or "or" followed by a word a question begins
  * with ("What are they, and can they help me?"), when every part asks something: "I'm nursing, can I have it?"
- * is one question with its context.
+ * is one question with its context. Returns the parts that can be read alone: a later one that points back ("Is
+ * fibromyalgia real, and what does it feel like?") is left out. None when the message is one question.
  */
 export function questionClauses(questionWords: KbQuestionWords | undefined): (message: string) => string[] {
   const asks = (questionWords?.asks ?? []).map(escape).join('|')
   if (!asks) return () => []
   const begins = new RegExp(`^\\s*(?:${asks})\\b`, 'i')
   const cut = new RegExp(`(?:[,;]\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?=(?:${asks})\\b)`, 'i')
+  const back = questionWords?.pointsBack?.length ? new RegExp(`\\b(?:${questionWords.pointsBack.map(escape).join('|')})\\b`, 'i') : null
   return (message) => {
     const parts = message.split(cut)
-    return parts.length >= 2 && parts.every((part) => begins.test(part)) ? parts : []
+    if (parts.length < 2 || !parts.every((part) => begins.test(part))) return []
+    // A later question that points back ("…, and what does it feel like?") means what an earlier one names.
+    return back ? parts.filter((part, i) => i === 0 || !back.test(fold(part))) : parts
   }
 }
 

@@ -28,6 +28,8 @@ describe('parseLanguage', () => {
     const language = defaultLanguage()
     expect(language.questionWords?.asks).toContain('what')
     expect(language.questionWords?.forms.when).toContain('how soon')
+    expect(language.questionWords?.pointsBack).toEqual(expect.arrayContaining(['it', 'they']))
+    expect(language.questionWords?.forms).not.toHaveProperty('points back')
     expect(language.foreignWords).toContain('und')
     expect(language.foreignWords).not.toContain('die')
     expect(language.offTopic?.length).toBeGreaterThan(50)
@@ -53,6 +55,7 @@ describe('parseLanguage', () => {
   it('reports a question-word phrase with "…" at an end, a stray bracket, an empty choice, or choices or "…" among the words that ask', () => {
     const text = DEFAULT.replace('- where: where, whereabouts', '- where: where, … done, (where|which) place (at, (where|) is, how ... long, so then tell me now please where')
       .replace('- asks: what,', '- asks: what … is, (can|could),')
+      .replace('- points back: it,', '- points back: (it|its),')
     expect(parse(text).problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([
         '"… done" has "…" without words on both sides of it',
@@ -60,6 +63,7 @@ describe('parseLanguage', () => {
         '"(where|) is" has a choice of nothing in brackets',
         '"what … is" has choices or "…", which only telling question words may have',
         '"(can|could)" has choices or "…", which only telling question words may have',
+        '"(it|its)" has choices or "…", which only telling question words may have',
         '"how ... long" has "...": room for any words is written "…", one character',
         '"so then tell me now please where" needs 7 words, more than the first six of a message where question words are looked for',
       ]),

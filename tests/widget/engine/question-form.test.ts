@@ -80,8 +80,19 @@ describe('formsOf', () => {
 
 describe('questionClauses', () => {
   it('cuts a question of several questions into them', () => {
-    expect(clauses('What are trigger point injections and can they help me?')).toEqual(['What are trigger point injections', 'can they help me?'])
-    expect(clauses('What is a muscle knot, why does it happen')).toEqual(['What is a muscle knot', 'why does it happen'])
+    expect(clauses('What is a trigger point injection and how long does the procedure take?')).toEqual(['What is a trigger point injection', 'how long does the procedure take?'])
+    expect(clauses('Who gives the injections, where are trigger points found')).toEqual(['Who gives the injections', 'where are trigger points found'])
+  })
+  it('leaves out a later question that points back to what an earlier one names, since alone it loses its subject', () => {
+    expect(clauses('Is fibromyalgia a real condition, and what does it feel like?')).toEqual(['Is fibromyalgia a real condition'])
+    expect(clauses('What are trigger point injections and can they help me?')).toEqual(['What are trigger point injections'])
+    expect(clauses('What is a muscle knot, why does it happen, and how long does the procedure take')).toEqual(['What is a muscle knot', 'how long does the procedure take'])
+    // The first question has nothing earlier to point back to: it is read alone as before.
+    expect(clauses('Does it hurt, and how long does the procedure take?')).toEqual(['Does it hurt', 'how long does the procedure take?'])
+  })
+  it('keeps every part without the language\'s "points back" words (an older kb.json)', () => {
+    const older = questionClauses({ ...questionWords!, pointsBack: undefined })
+    expect(older('What are trigger point injections and can they help me?')).toEqual(['What are trigger point injections', 'can they help me?'])
   })
   it('keeps a question whole when a part is its context, not a question', () => {
     expect(clauses("I'm nursing my baby, can I have a trigger point injection?")).toEqual([])
