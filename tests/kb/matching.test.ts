@@ -198,6 +198,7 @@ describe('the headings of web pages', () => {
     handsOff('What Is the Difference Between a Trigger Point and a Tender Point?'))
   it('injecting a knot is the injection, not what a knot is', () => answers('how do they inject a trigger point', 'what-happens-during-the-procedure'))
   it('hives are an allergic reaction', () => answers('lidocaine gives me hives, does that rule me out for tpis', 'allergic-to-medication'))
+  it('"defined" asks for the definition', () => answers('Trigger points defined', 'what-is-a-trigger-point'))
 })
 
 describe('words visitors type in a chat box', () => {
