@@ -94,6 +94,12 @@ describe('topics the documents never cover get an honest handoff', () => {
     expect(engine.reply('can i still drive after').why.handoff).toBe('activities-afterwards')
     answers('can i still take my painkillers', 'aftercare')
   })
+  it('how much of a painkiller to take is a dose, for the clinic; whether to take one after is aftercare', () => {
+    expect(engine.reply('How much ibuprofen can I take a day?').why.handoff).toBe('other-medicines')
+    answers('can i take ibuprofen after my injection', 'aftercare')
+  })
+  it('a device for home, such as a TENS machine, is self-care, not the injections for back pain', () =>
+    expect(engine.reply('Does a TENS machine help back pain?').why.handoff).toBe('self-care'))
 })
 
 describe('the right pair, no longer just under the threshold', () => {
