@@ -112,6 +112,8 @@ describe('the words of clinical pages are read as visitors\' words', () => {
   it('"adverse effects" are side effects', () => answers('What adverse effects are associated with trigger point injections?', 'side-effects'))
   it('"required" is needed', () => answers('How many injections are typically required?', 'how-many-injections'))
   it('a hematoma is bleeding', () => reaches('What is the risk of hematoma?', 'infection-and-bleeding'))
+  it('a myofascial trigger point is a trigger point: its causes are what makes trigger points form', () =>
+    answers('What is the etiology of myofascial trigger points?', 'why-trigger-points-form'))
   it('"curative" asks whether it cures', () => answers('Are trigger point injections curative?', 'is-it-a-cure'))
   it('"numb after the injection" is numbness, not soreness that mentions it', () => answers('numb after the injection', 'numbness-afterwards'))
   it('effects that persist are effects that last, not chronic pain', () => answers('How long do the effects persist?', 'how-long-does-relief-last'))
