@@ -20,8 +20,8 @@ export const BUDGETS = {
   launcher: 4_100,
   /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.74 kB). */
   widget: 29_740,
-  /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.41 kB. */
-  kb: 27_410,
+  /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.42 kB. */
+  kb: 27_420,
 } as const
 
 /** What a widget build reports. */

@@ -168,6 +168,14 @@ describe('a message of several sentences is read whole', () => {
     ))
 })
 
+describe('who said or mentioned something is not what is asked', () => {
+  it('"my doctor mentioned it" leaves the question to fibromyalgia', () => {
+    const reply = engine.reply("Can someone explain fibromyalgia to me? My doctor mentioned it today and I didn't really follow.")
+    expect(reply.why.queryTerms).not.toContain('mention')
+    expect([reply.kind, reply.top?.pair.id]).toEqual(['answer', 'what-is-fibromyalgia'])
+  })
+})
+
 describe('a question that points back is read with what it points to', () => {
   it('"…, and what does it feel like?" is about fibromyalgia, not whether the injection hurts', () => {
     const reply = engine.reply('Is fibromyalgia a real condition, and what does it feel like?')
