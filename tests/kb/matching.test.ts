@@ -129,6 +129,8 @@ describe('the words of clinical pages are read as visitors\' words', () => {
 })
 
 describe('a real word is not "corrected" into a word of the knowledge base', () => {
+  it('"physiological" is not a longer "physio": physiotherapy is not what it asks about', () =>
+    expect(engine.reply('By what physiological means are trigger point injections thought to reduce pain?').why.queryTerms).not.toContain('therapi'))
   it('"consent" is not "content": informed consent is not what is in the injection', () => handsOff('Is informed consent required?'))
   it('a typo of a longer word still finds its word ("infecton"), not the one a far key away ("injecton")', () =>
     expect(engine.reply('what are the signs of an infecton').why.handoff).toBe('other-side-effects'))
