@@ -128,7 +128,7 @@ export class FrontdeskChat extends HTMLElement {
     this._panel?.connect()
     // Properties set before the element was defined sit on the instance and would hide the accessors.
     for (const name of SETTING_NAMES) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
+      if (this.hasOwnProperty(name)) {
         const value: unknown = this[name]
         delete (this as Partial<Record<SettingName, unknown>>)[name]
         this._setSetting(name, value)
@@ -173,8 +173,8 @@ export class FrontdeskChat extends HTMLElement {
   }
 
   /** Opens the panel with focus in the question field. Loads the chat and `kb.json` the first time. */
-  async open(): Promise<void> {
-    await this._show(true)
+  open(): Promise<void> {
+    return this._show(true)
   }
 
   /** Closes the panel; focus returns to the launcher if it was inside the panel. */
@@ -248,11 +248,18 @@ export class FrontdeskChat extends HTMLElement {
   private async _ensurePanel(attach = true): Promise<FrontdeskPanel> {
     if (!this._panel) {
       const { createPanel } = await loadPanel()
+      // Another call may have created it while the chunk was loading.
       this._panel ??= createPanel(this._settings, {
         chat: this,
         root: this._root,
         launcher: this._launcher,
-        events: { FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent },
+        events: {
+          open: FrontdeskOpenEvent,
+          close: FrontdeskCloseEvent,
+          reply: FrontdeskReplyEvent,
+          booking: FrontdeskBookingEvent,
+          feedback: FrontdeskFeedbackEvent,
+        },
         close: () => this._hide(true),
         kb: this._kb,
       })

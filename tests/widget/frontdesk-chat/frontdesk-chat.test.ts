@@ -10,7 +10,7 @@ import {
   FrontdeskFeedbackEvent,
   FrontdeskOpenEvent,
   FrontdeskReplyEvent,
-} from '../../../widget/events.ts'
+} from '../../../widget/frontdesk.ts'
 import { SETTINGS, all, ask, bots, focused, mount, one, open, panelOf, press, rendered, serve } from '../harness.ts'
 import { WAIT } from '../../helpers/wait.ts'
 
@@ -216,6 +216,24 @@ describe('events', () => {
     for (const event of events) {
       expect(event).toBeInstanceOf(CustomEvent)
       expect([event.bubbles, event.composed, event.target, (event as CustomEvent).detail]).toEqual([true, true, chat, null])
+    }
+  })
+
+  it('each has a class of its own, exported from frontdesk.js, that names the event in `type`', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    const message = await ask(chat, 'does it hurt')
+    message.querySelector<HTMLElement>('[part~="feedback"] button')!.click()
+    const offer = (await ask(chat, 'blorf snizzle')).querySelector<HTMLAnchorElement>('a[part~="booking-offer"]')!
+    offer.addEventListener('click', (event) => event.preventDefault())
+    offer.click()
+    chat.close()
+    const classes = [FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent]
+    expect(classes.map((Class) => Class.type)).toEqual(['frontdesk-open', 'frontdesk-close', 'frontdesk-reply', 'frontdesk-booking', 'frontdesk-feedback'])
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(classes.map((Class) => Class.type)))
+    for (const event of events) {
+      expect(classes.filter((Class) => event instanceof Class).map((Class) => Class.type), event.type).toEqual([event.type])
     }
   })
 
