@@ -17,12 +17,12 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
  */
 export const BUDGETS = {
   /**
-   * What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.90 kB; the
+   * What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.93 kB; the
    * next 10 bytes up, as the chunk's hashed name in it moves the size by a byte or so whenever the chat changes).
    */
-  launcher: 3_900,
-  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.47 kB). */
-  widget: 29_480,
+  launcher: 3_940,
+  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.51 kB). */
+  widget: 29_510,
   /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.34 kB. */
   kb: 27_340,
 } as const
