@@ -41,37 +41,54 @@ export interface FeedbackDetail {
   helpful: boolean
 }
 
-/** A Frontdesk event: bubbling, composed, its data in `detail`; each subclass names its type in `type`. */
-abstract class FrontdeskEvent<T> extends CustomEvent<T> {
-  constructor(detail: T) {
-    super((new.target as unknown as { type: string }).type, { bubbles: true, composed: true, detail })
+/** Each event's `detail`, by the event's name. */
+interface Details {
+  'frontdesk-open': null
+  'frontdesk-close': null
+  'frontdesk-reply': ReplyDetail
+  'frontdesk-booking': BookingDetail
+  'frontdesk-feedback': FeedbackDetail
+}
+
+/**
+ * The event class for `type`: a `CustomEvent`, bubbling and composed, its data in `detail`. One factory rather than a
+ * base class and five subclasses, for the launcher's size budget; each call still makes a class of its own, so
+ * `instanceof` tells the events apart.
+ */
+function frontdeskEvent<K extends keyof Details>(type: K) {
+  return class extends CustomEvent<Details[K]> {
+    /** The event's name, as `addEventListener` takes it. */
+    static readonly type = type
+    constructor(detail: Details[K]) {
+      super(type, { bubbles: true, composed: true, detail })
+    }
   }
 }
 
 /** The panel opened. `detail` is null. */
-export class FrontdeskOpenEvent extends FrontdeskEvent<null> {
-  static readonly type = 'frontdesk-open'
-}
+export const FrontdeskOpenEvent = frontdeskEvent('frontdesk-open')
+/** An event of {@link FrontdeskOpenEvent}'s class. */
+export type FrontdeskOpenEvent = InstanceType<typeof FrontdeskOpenEvent>
 
 /** The panel closed. `detail` is null. */
-export class FrontdeskCloseEvent extends FrontdeskEvent<null> {
-  static readonly type = 'frontdesk-close'
-}
+export const FrontdeskCloseEvent = frontdeskEvent('frontdesk-close')
+/** An event of {@link FrontdeskCloseEvent}'s class. */
+export type FrontdeskCloseEvent = InstanceType<typeof FrontdeskCloseEvent>
 
 /** The widget replied to a question (typed, picked from a chip or suggestion, or sent with `ask()`). */
-export class FrontdeskReplyEvent extends FrontdeskEvent<ReplyDetail> {
-  static readonly type = 'frontdesk-reply'
-}
+export const FrontdeskReplyEvent = frontdeskEvent('frontdesk-reply')
+/** An event of {@link FrontdeskReplyEvent}'s class. */
+export type FrontdeskReplyEvent = InstanceType<typeof FrontdeskReplyEvent>
 
 /** The visitor clicked a booking link; the link then navigates as usual. */
-export class FrontdeskBookingEvent extends FrontdeskEvent<BookingDetail> {
-  static readonly type = 'frontdesk-booking'
-}
+export const FrontdeskBookingEvent = frontdeskEvent('frontdesk-booking')
+/** An event of {@link FrontdeskBookingEvent}'s class. */
+export type FrontdeskBookingEvent = InstanceType<typeof FrontdeskBookingEvent>
 
 /** The visitor answered "Did this answer your question?". */
-export class FrontdeskFeedbackEvent extends FrontdeskEvent<FeedbackDetail> {
-  static readonly type = 'frontdesk-feedback'
-}
+export const FrontdeskFeedbackEvent = frontdeskEvent('frontdesk-feedback')
+/** An event of {@link FrontdeskFeedbackEvent}'s class. */
+export type FrontdeskFeedbackEvent = InstanceType<typeof FrontdeskFeedbackEvent>
 
 /** The events by name, for `addEventListener` typing on the element and, since they bubble, the document. */
 export interface FrontdeskEventMap {

@@ -16,10 +16,13 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
  * "Speed and size", for what each part weighs, what each change added, and what the targets would take.
  */
 export const BUDGETS = {
-  /** What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (4.07 kB). */
-  launcher: 4_100,
-  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.74 kB). */
-  widget: 29_740,
+  /**
+   * What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.93 kB; the
+   * next 10 bytes up, as the chunk's hashed name in it moves the size by a byte or so whenever the chat changes).
+   */
+  launcher: 3_940,
+  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.55 kB). */
+  widget: 29_560,
   /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.42 kB. */
   kb: 27_420,
 } as const
@@ -144,8 +147,8 @@ export function findTemplateLiterals(source: string): TemplateLiteral[] {
   return found
 }
 
-/** The browsers the `es2020` JavaScript target stands for, for CSS. */
-const CSS_TARGET = ['chrome80', 'edge80', 'firefox80', 'safari14']
+/** The browsers the `es2021` JavaScript target stands for, for CSS (logical assignment, `??=`, wants Chrome and Edge 85). */
+const CSS_TARGET = ['chrome85', 'edge85', 'firefox80', 'safari14']
 
 /**
  * esbuild minifies JavaScript but not the text of template literals, and the widget's CSS and HTML live in them:
@@ -278,7 +281,7 @@ export async function bundleWidget(outDir: string, options: { dev: boolean }): P
     chunkNames: 'chunks/[name]-[hash]',
     minify: !dev,
     ...(dev ? {} : { mangleProps: MANGLED_PROPS }),
-    target: 'es2020',
+    target: 'es2021',
     sourcemap: dev,
     legalComments: 'none',
     // Lit's development build warns about misuse; worth its size only in development.

@@ -13,7 +13,7 @@ import { WAIT_TIMEOUT, useHarness } from './support/harness.ts'
 import { answerStart, findClarify, findKind, loadEngine, pickAnswered, pickTypeahead } from './support/kb.ts'
 import { DEFAULT_SETTINGS, embed, hostPage } from './support/pages.ts'
 import { CONFIG } from './support/paths.ts'
-import { PART, REPLY_TIMEOUT, Widget, deepFocus, focusIs, squash, tabTo } from './support/widget.ts'
+import { PART, REPLY_TIMEOUT, Widget, deepFocus, focusIs, nextFrames, squash, tabTo } from './support/widget.ts'
 
 const h = useHarness()
 let engine: Engine
@@ -340,5 +340,62 @@ describe('persist', () => {
     await widget.visitors.first().waitFor({ state: 'visible' })
     expect(squash(await widget.visitors.first().textContent())).toContain(pair.question)
     expect(squash(await widget.part(`${PART.bot}[data-kind="answer"]`).first().textContent())).toContain(answerStart(pair))
+  })
+})
+
+describe('destroy()', () => {
+  it('closes the open chat (frontdesk-close), takes the widget out of the page and leaves no listener on the page', async () => {
+    const { pair } = pickAnswered(engine)
+    const { page } = await h.session()
+    await page.goto(h.server.url(h.server.page('destroy.html', hostPage())))
+    await new Widget(page).ready()
+    // From here on, every listener added to the window, the document or the visible area, and still there.
+    await page.evaluate(() => {
+      const targets = new Map<EventTarget, string>([[window, 'window'], [document, 'document'], [window.visualViewport!, 'visualViewport']])
+      const live: [EventTarget, string, unknown][] = []
+      const { addEventListener, removeEventListener } = EventTarget.prototype
+      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+        if (targets.has(this)) live.push([this, type, listener])
+        return addEventListener.call(this, type, listener as EventListener, options as AddEventListenerOptions)
+      }
+      EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+        const index = live.findIndex(([target, t, l]) => target === this && t === type && l === listener)
+        if (index >= 0) live.splice(index, 1)
+        return removeEventListener.call(this, type, listener as EventListener, options as EventListenerOptions)
+      }
+      Object.defineProperty(window, '__listeners', { value: () => live.map(([target, type]) => `${targets.get(target)} ${type}`) })
+    })
+    const listeners = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __listeners(): string[] }).__listeners())
+    const widget = await new Widget(page).open()
+    expect(await widget.kind(await widget.ask(pair.question))).toBe('answer')
+    expect(await listeners(), 'while open, the panel follows the visible area').not.toEqual([])
+    await page.evaluate(() => document.querySelector('frontdesk-chat')!.destroy())
+    expect(await page.locator('frontdesk-chat').count()).toBe(0)
+    expect((await widget.events()).map((event) => event.type)).toEqual(['frontdesk-open', 'frontdesk-reply', 'frontdesk-close'])
+    expect(await listeners()).toEqual([])
+    // What the chat had scheduled for the next frames has run too; the harness fails the test on any error it caused.
+    await nextFrames(page)
+  })
+
+  it('with an open() and an ask() still loading the chat: once it is in, nothing opens, answers or errs', async () => {
+    const { pair } = pickAnswered(engine)
+    const { page, watch } = await h.session()
+    await page.goto(h.server.url(h.server.page('destroy-early.html', hostPage())))
+    await new Widget(page).ready()
+    const seen = await page.evaluate(async (question) => {
+      const chat = document.querySelector('frontdesk-chat')!
+      // Heard on the element itself: out of the page, its events no longer reach the document.
+      const heard: string[] = []
+      for (const type of ['frontdesk-open', 'frontdesk-close', 'frontdesk-reply']) chat.addEventListener(type, (event) => heard.push(event.type))
+      const pending = [chat.open(), chat.ask(question)]
+      chat.destroy()
+      await Promise.all(pending)
+      return { heard, open: chat.isOpen, connected: chat.isConnected }
+    }, pair.question)
+    // What the chat schedules for the next frames has run too; the harness fails the test on any error it caused.
+    await nextFrames(page)
+    expect(watch.requests.some((request) => /\/chunks\//.test(request.url)), 'the chat was loading').toBe(true)
+    expect(seen).toEqual({ heard: [], open: false, connected: false })
+    expect(await page.locator('frontdesk-chat').count()).toBe(0)
   })
 })

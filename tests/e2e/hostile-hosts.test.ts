@@ -152,6 +152,7 @@ describe('host CSS that attacks', () => {
   const ATTACK = `html{font-size:62.5%}
 *{color:red!important;line-height:3!important;box-sizing:content-box!important}
 button,input{all:unset}
+frontdesk-chat{letter-spacing:4px!important;text-transform:uppercase!important}
 `
   it('leaves the widget with the size and look it has on a clean host', async () => {
     const clean = await cleanHost()

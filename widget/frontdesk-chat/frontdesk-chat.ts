@@ -58,7 +58,8 @@ function addSheet(root: ShadowRoot): (text: string) => void {
 /**
  * The Frontdesk chat widget. Settings are attributes (`booking-url`), `data-*` on the script tag, or properties
  * (`bookingUrl`); see `widget/settings.ts`. The attribute `open` opens it at start; as a property, `open` is the
- * method and `isOpen` tells the state.
+ * method and `isOpen` tells the state. Methods: `open()`, `close()`, `toggle()`, `ask(text)`, `reset()` and
+ * `destroy()`, which closes the chat and takes the widget out of the page for good.
  *
  * @fires frontdesk-open - The panel opened (`detail` null).
  * @fires frontdesk-close - The panel closed (`detail` null).
@@ -128,7 +129,7 @@ export class FrontdeskChat extends HTMLElement {
     this._panel?.connect()
     // Properties set before the element was defined sit on the instance and would hide the accessors.
     for (const name of SETTING_NAMES) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
+      if (this.hasOwnProperty(name)) {
         const value: unknown = this[name]
         delete (this as Partial<Record<SettingName, unknown>>)[name]
         this._setSetting(name, value)
@@ -173,8 +174,8 @@ export class FrontdeskChat extends HTMLElement {
   }
 
   /** Opens the panel with focus in the question field. Loads the chat and `kb.json` the first time. */
-  async open(): Promise<void> {
-    await this._show(true)
+  open(): Promise<void> {
+    return this._show(true)
   }
 
   /** Closes the panel; focus returns to the launcher if it was inside the panel. */
@@ -191,7 +192,19 @@ export class FrontdeskChat extends HTMLElement {
   /** Opens the panel (without moving focus) and asks a question as if the visitor typed it. */
   async ask(text: string): Promise<void> {
     await this._show(false)
-    await this._panel?.ask(String(text ?? ''))
+    // Not in an element taken out of the page while the chat was loading (`destroy()`): nobody is there to read it.
+    if (this.isConnected) await this._panel?.ask(String(text ?? ''))
+  }
+
+  /**
+   * Closes the panel if it is open (`frontdesk-close` fires) and takes the element out of the page, leaving nothing
+   * running: what leaving the page stops (rendering, following the visible area) stops, and what is still on its way
+   * (the chat's code, a pending `open()` or `ask()`, an idle-time preload) finds the element gone and does nothing.
+   * A `kb.json` request already sent is left unread, for the browser to drop with the element.
+   */
+  destroy(): void {
+    this.close()
+    this.remove()
   }
 
   /** Clears the conversation, including a persisted one. */
@@ -221,10 +234,13 @@ export class FrontdeskChat extends HTMLElement {
    * the hidden panel. Not when they save data: then everything waits for the click.
    */
   private _warm(): void {
-    if (this._panel || savingData()) return
+    // An idle-time preload may come once the element has left the page (`destroy()`).
+    if (this._panel || savingData() || !this.isConnected) return
     this._requestKb()
     void this._ensurePanel(false)
       .then((panel) => {
+        // Nor once it left the page while the chunk was loading: a chat built there would be work for nobody.
+        if (!this.isConnected) return
         panel.preload()
         // Rendered in a task of its own: the chunk has just run in this one.
         whenIdle(() => void panel.attach())
@@ -248,11 +264,18 @@ export class FrontdeskChat extends HTMLElement {
   private async _ensurePanel(attach = true): Promise<FrontdeskPanel> {
     if (!this._panel) {
       const { createPanel } = await loadPanel()
+      // Another call may have created it while the chunk was loading.
       this._panel ??= createPanel(this._settings, {
         chat: this,
         root: this._root,
         launcher: this._launcher,
-        events: { FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent },
+        events: {
+          open: FrontdeskOpenEvent,
+          close: FrontdeskCloseEvent,
+          reply: FrontdeskReplyEvent,
+          booking: FrontdeskBookingEvent,
+          feedback: FrontdeskFeedbackEvent,
+        },
         close: () => this._hide(true),
         kb: this._kb,
       })
@@ -277,8 +300,10 @@ export class FrontdeskChat extends HTMLElement {
       console.error(`Frontdesk: could not load the chat; ${whyNoChunk(error)}`, error)
       return
     }
-    // Not when it was closed while the chunk was loading.
-    if (this._wanted) await panel.open(focus)
+    // Not when it was closed while the chunk was loading, nor in an element taken out of the page meanwhile: there it
+    // would follow the visible area and tell the page, with nothing to show; the open is forgotten instead.
+    if (this._wanted && this.isConnected) await panel.open(focus)
+    else this._wanted = this.isOpen
   }
 
   private _hide(focusLauncher: boolean): void {

@@ -29,8 +29,17 @@ export interface PanelHost {
   /** Its shadow root, where the panel goes beside the launcher. */
   root: ShadowRoot
   launcher: HTMLButtonElement
-  /** The event classes of the launcher's bundle: a page's `instanceof` checks need the very classes it exports. */
-  events: Pick<Events, 'FrontdeskOpenEvent' | 'FrontdeskCloseEvent' | 'FrontdeskReplyEvent' | 'FrontdeskBookingEvent' | 'FrontdeskFeedbackEvent'>
+  /**
+   * The event classes of the launcher's bundle: a page's `instanceof` checks need the very classes it exports. By short
+   * names, as both bundles spell them out.
+   */
+  events: {
+    open: Events['FrontdeskOpenEvent']
+    close: Events['FrontdeskCloseEvent']
+    reply: Events['FrontdeskReplyEvent']
+    booking: Events['FrontdeskBookingEvent']
+    feedback: Events['FrontdeskFeedbackEvent']
+  }
   /** Close the panel and return focus to the launcher (close button): the launcher also forgets a pending open. */
   close(): void
   /** `kb.json` as the launcher requested it beside the chunk, if it did. */
@@ -124,7 +133,7 @@ export class FrontdeskPanel extends SignalView {
       this.host.launcher.setAttribute('aria-expanded', 'true')
       void this.store.start()
       this._followViewport(true)
-      this._emit(new this.host.events.FrontdeskOpenEvent(null))
+      this._emit(new this.host.events.open(null))
     }
     if (focus) await this.focusInput()
   }
@@ -139,7 +148,7 @@ export class FrontdeskPanel extends SignalView {
     this._followViewport(false)
     this.typeahead.dismiss()
     if (focusLauncher || focusInside) launcher.focus()
-    this._emit(new this.host.events.FrontdeskCloseEvent(null))
+    this._emit(new this.host.events.close(null))
   }
 
   /** Moves focus to the question field once rendered and laid out. */
@@ -181,7 +190,7 @@ export class FrontdeskPanel extends SignalView {
         crisisLine,
         choose: (chip) => void this._choose(chip),
         rate: (message, helpful) => this._rate(message, helpful),
-        booked: (from) => this._emit(new this.host.events.FrontdeskBookingEvent({ from, href: this._current.bookingUrl ?? '' })),
+        booked: (from) => this._emit(new this.host.events.booking({ from, href: this._current.bookingUrl ?? '' })),
       }
     }
     return this._context
@@ -193,7 +202,7 @@ export class FrontdeskPanel extends SignalView {
   }
 
   private _report(detail: ReplyDetail | null): void {
-    if (detail) this._emit(new this.host.events.FrontdeskReplyEvent(detail))
+    if (detail) this._emit(new this.host.events.reply(detail))
   }
 
   private async _choose(chip: Chip): Promise<void> {
@@ -204,7 +213,7 @@ export class FrontdeskPanel extends SignalView {
   private _rate(message: BotMessage, helpful: boolean): void {
     const pairId = this.store.rate(message.id, helpful)
     if (pairId === null) return
-    this._emit(new this.host.events.FrontdeskFeedbackEvent({ pairId, helpful }))
+    this._emit(new this.host.events.feedback({ pairId, helpful }))
     // The pressed button is replaced: put focus on what replaced it rather than losing it to the page.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#fb${message.id}`)?.focus())
   }

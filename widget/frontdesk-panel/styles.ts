@@ -16,7 +16,7 @@ export const styles = `
 .panel{--a:var(--frontdesk-accent,#1a5fb4);--oa:var(--frontdesk-on-accent,#fff);--bg:#fff;--fg:#1f2933;--mu:#52606d;--ln:#d3dae1;--bb:#eff3f6;--lk:var(--a);--fo:#1f2933;--r:var(--frontdesk-radius,16px);
 position:fixed;z-index:var(--frontdesk-z-index,2147483000);right:var(--frontdesk-offset-x,20px);bottom:calc(var(--frontdesk-offset-y,20px) + 68px);width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - var(--frontdesk-offset-y,20px) - 88px));height:min(640px,calc(100dvh - var(--frontdesk-offset-y,20px) - 88px));
 display:flex;flex-direction:column;overflow:hidden;border-radius:var(--r);background:var(--bg);color:var(--fg);box-shadow:0 16px 48px rgba(16,24,40,.28),0 0 0 1px rgba(16,24,40,.08);
-font:400 16px/1.5 var(--frontdesk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;visibility:visible}
+font:400 16px/1.5 var(--frontdesk-font,system-ui,sans-serif);text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;visibility:visible}
 .left{right:auto;left:var(--frontdesk-offset-x,20px)}
 p,h2,ul,ol,li{margin:0;padding:0;color:inherit;font:inherit}
 a{color:var(--lk);text-decoration:underline;text-underline-offset:2px}
@@ -95,7 +95,9 @@ input:focus{border-color:var(--a);box-shadow:0 0 0 3px var(--ring,transparent);o
 /**
  * The launcher's styles while the chat is open, added to `<frontdesk-chat>`'s shadow root with the panel (see
  * `widget/frontdesk-chat/styles.ts` for the rest): a round close button, with its cross (`.x`, added by the panel);
- * hidden under 480 px, where the panel covers the screen and has its own close button.
+ * hidden under 480 px, where the panel covers the screen and has its own close button. Also the lift on hover, kept
+ * out of the launcher's budget: the hover that wants it loads this chunk, so it shows once the chunk is in (never
+ * before the first open when the browser saves data, as nothing loads on a hover then).
  */
 export const openLauncherStyles = `
 .x{display:none;position:relative;width:20px;height:20px}
@@ -106,4 +108,5 @@ export const openLauncherStyles = `
 .l[aria-expanded=true] .x{display:block}
 @media (max-width:479.98px){.l[aria-expanded=true]{display:none}}
 @media (forced-colors:active){.x::before,.x::after{background:ButtonText}}
+@media (prefers-reduced-motion:no-preference){.l{transition:transform .2s,filter .2s}.l:hover{transform:translateY(-2px)}}
 `

@@ -3,14 +3,14 @@
  * `<frontdesk-chat>`: the launcher, the keyboard flow, the public methods and events, configuration mistakes, and
  * the element's life on a page (removed and added back, two on a page).
  */
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
   FrontdeskBookingEvent,
   FrontdeskCloseEvent,
   FrontdeskFeedbackEvent,
   FrontdeskOpenEvent,
   FrontdeskReplyEvent,
-} from '../../../widget/events.ts'
+} from '../../../widget/frontdesk.ts'
 import { SETTINGS, all, ask, bots, focused, mount, one, open, panelOf, press, rendered, serve } from '../harness.ts'
 import { WAIT } from '../../helpers/wait.ts'
 
@@ -219,6 +219,24 @@ describe('events', () => {
     }
   })
 
+  it('each has a class of its own, exported from frontdesk.js, that names the event in `type`', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    const message = await ask(chat, 'does it hurt')
+    message.querySelector<HTMLElement>('[part~="feedback"] button')!.click()
+    const offer = (await ask(chat, 'blorf snizzle')).querySelector<HTMLAnchorElement>('a[part~="booking-offer"]')!
+    offer.addEventListener('click', (event) => event.preventDefault())
+    offer.click()
+    chat.close()
+    const classes = [FrontdeskOpenEvent, FrontdeskCloseEvent, FrontdeskReplyEvent, FrontdeskBookingEvent, FrontdeskFeedbackEvent]
+    expect(classes.map((Class) => Class.type)).toEqual(['frontdesk-open', 'frontdesk-close', 'frontdesk-reply', 'frontdesk-booking', 'frontdesk-feedback'])
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(classes.map((Class) => Class.type)))
+    for (const event of events) {
+      expect(classes.filter((Class) => event instanceof Class).map((Class) => Class.type), event.type).toEqual([event.type])
+    }
+  })
+
   it('carry their data in detail, so a listener written the usual way reads it', async () => {
     serve()
     const kinds: unknown[] = []
@@ -393,6 +411,20 @@ describe('life on a page', () => {
     expect(all(first, '[data-from="visitor"]')).toHaveLength(1)
   })
 
+  it('taken out of the page while it opens, it stays closed there; added back, the next click opens it', async () => {
+    serve()
+    const events = record()
+    const chat = await mount()
+    const opening = chat.open()
+    chat.remove()
+    await opening
+    expect(chat.isOpen).toBe(false)
+    document.body.append(chat)
+    launcherOf(chat).click()
+    await vi.waitFor(() => expect(chat.isOpen).toBe(true), WAIT)
+    expect(events.map((e) => e.type)).toEqual(['frontdesk-open'])
+  })
+
   it('properties set before the element was upgraded are kept', async () => {
     serve()
     // What a framework does with an element it created before the script loaded.
@@ -403,5 +435,75 @@ describe('life on a page', () => {
     customElements.upgrade(element)
     document.body.append(element)
     expect(element.bookingUrl).toBe('https://clinic.example/late')
+  })
+})
+
+/**
+ * Watches the listeners added to `window`, `document` and the visible area (a stand-in `visualViewport`, as happy-dom
+ * has none) from now on; returns those still there, as "target type".
+ */
+function listenersLeft(): () => string[] {
+  const viewport = Object.assign(new EventTarget(), { offsetTop: 0, height: 700 })
+  Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true })
+  onTestFinished(() => void Reflect.deleteProperty(window, 'visualViewport'))
+  const names = new Map<EventTarget, string>([[window, 'window'], [document, 'document'], [viewport, 'visualViewport']])
+  const live: { target: EventTarget; type: string; listener: unknown }[] = []
+  const { addEventListener, removeEventListener } = EventTarget.prototype
+  vi.spyOn(EventTarget.prototype, 'addEventListener').mockImplementation(function (this: EventTarget, type, listener, options) {
+    if (names.has(this)) live.push({ target: this, type, listener })
+    addEventListener.call(this, type, listener, options)
+  })
+  vi.spyOn(EventTarget.prototype, 'removeEventListener').mockImplementation(function (this: EventTarget, type, listener, options) {
+    const index = live.findIndex((entry) => entry.target === this && entry.type === type && entry.listener === listener)
+    if (index >= 0) live.splice(index, 1)
+    removeEventListener.call(this, type, listener, options)
+  })
+  return () => live.map(({ target, type }) => `${names.get(target)} ${type}`)
+}
+
+describe('destroy()', () => {
+  it('closes the open panel (frontdesk-close fires), takes the element out of the page and leaves no listener behind', async () => {
+    serve()
+    const left = listenersLeft()
+    const events = record()
+    const chat = await mount()
+    await ask(chat, 'does it hurt')
+    expect(left(), 'while open, the panel follows the visible area').not.toEqual([])
+    chat.destroy()
+    expect(events.map((e) => e.type)).toEqual(['frontdesk-open', 'frontdesk-reply', 'frontdesk-close'])
+    expect(chat.isConnected).toBe(false)
+    expect(document.querySelector('frontdesk-chat')).toBeNull()
+    expect(left()).toEqual([])
+  })
+
+  it('with an open() and an ask() still loading the chat: once it is in, nothing opens, answers, tells or throws', async () => {
+    serve()
+    const error = vi.spyOn(console, 'error')
+    const chat = await mount()
+    const heard: string[] = []
+    for (const type of ['frontdesk-open', 'frontdesk-close', 'frontdesk-reply']) chat.addEventListener(type, (event) => heard.push(event.type))
+    const pending = [chat.open(), chat.ask('does it hurt')]
+    chat.destroy()
+    await Promise.all(pending)
+    await rendered(chat)
+    expect(chat.isOpen).toBe(false)
+    expect(panelOf(chat)!.store.messages.value.filter((message) => message.from === 'visitor')).toEqual([])
+    expect(heard).toEqual([])
+    expect(document.querySelector('frontdesk-chat')).toBeNull()
+    expect(error).not.toHaveBeenCalled()
+  })
+
+  it('with a preload to come (preload="idle", or intent while the chat loads): nothing loads or readies once it is gone', async () => {
+    const idle = serve()
+    ;(await mount({ ...SETTINGS, preload: 'idle' })).destroy()
+    const chat = await mount()
+    launcherOf(chat).dispatchEvent(new Event('pointerenter'))
+    chat.destroy()
+    // The chat's code is in, and the idle time it waits for has come and gone.
+    await vi.waitFor(() => expect(panelOf(chat)).not.toBeNull(), WAIT)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(idle, 'kb.json requested once, on intent, and not by the idle preload').toHaveBeenCalledTimes(1)
+    expect(chat.shadowRoot!.contains(panelOf(chat)!.element), 'the panel is not built').toBe(false)
+    expect(panelOf(chat)!.store.engine.value).toBeNull()
   })
 })
