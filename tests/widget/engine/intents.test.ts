@@ -24,6 +24,9 @@ describe('emergencyDetector', () => {
     ['a weird tight feeling in my chest after the shots in my upper back', 'chest pain'],
     ['it hurts when i breath since the shot', 'painful breathing'],
     ['sharp pain when taking deep breaths', 'painful breathing'],
+    // Two words between the trouble and the breath.
+    ["I can't catch my breath after my trigger point injection", 'breathing'],
+    ["I'm having trouble with my breathing", 'breathing'],
   ])('recognises "%s" as %s', (message, label) => {
     expect(detectEmergency(message)).toEqual({ kind: 'medical', label })
   })

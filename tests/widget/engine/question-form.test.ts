@@ -87,6 +87,8 @@ describe('questionClauses', () => {
     expect(clauses('Is fibromyalgia a real condition, and what does it feel like?')).toEqual(['Is fibromyalgia a real condition'])
     expect(clauses('What are trigger point injections and can they help me?')).toEqual(['What are trigger point injections'])
     expect(clauses('What is a muscle knot, why does it happen, and how long does the procedure take')).toEqual(['What is a muscle knot', 'how long does the procedure take'])
+    // "one" counts and "that" joins more often than they point back: not in the language's list.
+    expect(clauses('What should I wear, and how long does one session take?')).toEqual(['What should I wear', 'how long does one session take?'])
     // The first question has nothing earlier to point back to: it is read alone as before.
     expect(clauses('Does it hurt, and how long does the procedure take?')).toEqual(['Does it hurt', 'how long does the procedure take?'])
   })
