@@ -17,12 +17,12 @@ import { build, transform, type Metafile, type Plugin } from 'esbuild'
  */
 export const BUDGETS = {
   /**
-   * What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.93 kB; the
+   * What loads before the visitor touches the widget: `frontdesk.js` and any chunk it imports statically (3.95 kB; the
    * next 10 bytes up, as the chunk's hashed name in it moves the size by a byte or so whenever the chat changes).
    */
-  launcher: 3_940,
-  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.55 kB). */
-  widget: 29_560,
+  launcher: 3_960,
+  /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.57 kB). */
+  widget: 29_580,
   /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.42 kB. */
   kb: 27_420,
 } as const
@@ -147,8 +147,11 @@ export function findTemplateLiterals(source: string): TemplateLiteral[] {
   return found
 }
 
-/** The browsers the `es2021` JavaScript target stands for, for CSS (logical assignment, `??=`, wants Chrome and Edge 85). */
-const CSS_TARGET = ['chrome85', 'edge85', 'firefox80', 'safari14']
+/**
+ * The oldest browsers the widget runs in, for CSS: the chat's code calls `Array.prototype.at` (Chrome and Edge 92,
+ * Firefox 90, Safari 15.4), which is later than the `es2021` JavaScript target's logical assignment (`??=`, 85).
+ */
+const CSS_TARGET = ['chrome92', 'edge92', 'firefox90', 'safari15.4']
 
 /**
  * esbuild minifies JavaScript but not the text of template literals, and the widget's CSS and HTML live in them:

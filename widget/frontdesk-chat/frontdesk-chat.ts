@@ -59,7 +59,7 @@ function addSheet(root: ShadowRoot): (text: string) => void {
  * The Frontdesk chat widget. Settings are attributes (`booking-url`), `data-*` on the script tag, or properties
  * (`bookingUrl`); see `widget/settings.ts`. The attribute `open` opens it at start; as a property, `open` is the
  * method and `isOpen` tells the state. Methods: `open()`, `close()`, `toggle()`, `ask(text)`, `reset()` and
- * `destroy()`, which closes the chat and takes the widget out of the page for good.
+ * `destroy()`, which closes the chat and takes the widget out of the page.
  *
  * @fires frontdesk-open - The panel opened (`detail` null).
  * @fires frontdesk-close - The panel closed (`detail` null).
@@ -93,6 +93,8 @@ export class FrontdeskChat extends HTMLElement {
   /** Open was asked for (the chunk may still be loading). */
   private _wanted = false
   private _checked = false
+  /** The `preload="idle"` start waiting for the page's `load` event, if it still is. */
+  private _onLoad: (() => void) | null = null
   /** `kb.json`, requested beside the chunk rather than after it: on a slow network, one round trip instead of two. */
   private _kb: KbRequest | null = null
 
@@ -142,9 +144,12 @@ export class FrontdeskChat extends HTMLElement {
     queueMicrotask(() => {
       // The clinic opted in to loading the chat before any intent, once the page has loaded and is idle.
       if (this._settings.preload === 'idle') {
-        const later = (): unknown => whenIdle(() => this._warm())
+        const later = (): void => {
+          this._onLoad = null
+          whenIdle(() => this._warm())
+        }
         if (document.readyState === 'complete') later()
-        else addEventListener('load', later, { once: true })
+        else addEventListener('load', (this._onLoad = later), { once: true })
       }
       if (this._provided.has('bookingUrl')) return
       console.error(
@@ -204,6 +209,7 @@ export class FrontdeskChat extends HTMLElement {
    */
   destroy(): void {
     this.close()
+    if (this._onLoad) removeEventListener('load', this._onLoad)
     this.remove()
   }
 
@@ -285,7 +291,8 @@ export class FrontdeskChat extends HTMLElement {
       // neither makes a long task on a slow phone.
       if (attach) await new Promise((resolve) => setTimeout(resolve))
     }
-    if (attach) await this._panel.attach()
+    // Not into an element taken out of the page meanwhile (`destroy()`); the next open attaches it.
+    if (attach && this.isConnected) await this._panel.attach()
     return this._panel
   }
 

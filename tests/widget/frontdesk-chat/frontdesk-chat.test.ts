@@ -489,8 +489,23 @@ describe('destroy()', () => {
     expect(chat.isOpen).toBe(false)
     expect(panelOf(chat)!.store.messages.value.filter((message) => message.from === 'visitor')).toEqual([])
     expect(heard).toEqual([])
+    expect(chat.shadowRoot!.contains(panelOf(chat)!.element), 'the panel is not put into the removed element').toBe(false)
     expect(document.querySelector('frontdesk-chat')).toBeNull()
     expect(error).not.toHaveBeenCalled()
+  })
+
+  it('with preload="idle" before the page has loaded: destroy() takes back its wait for the load event', async () => {
+    serve()
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true })
+    onTestFinished(() => void Reflect.deleteProperty(document, 'readyState'))
+    // The widget calls the page's global addEventListener, which the test environment binds apart from EventTarget's.
+    const added = vi.spyOn(globalThis, 'addEventListener')
+    const removed = vi.spyOn(globalThis, 'removeEventListener')
+    const chat = await mount({ ...SETTINGS, preload: 'idle' })
+    const onLoad = added.mock.calls.find(([type]) => type === 'load')?.[1]
+    expect(onLoad, 'it waits for the page to load').toBeTypeOf('function')
+    chat.destroy()
+    expect(removed.mock.calls.some(([type, listener]) => type === 'load' && listener === onLoad)).toBe(true)
   })
 
   it('with a preload to come (preload="idle", or intent while the chat loads): nothing loads or readies once it is gone', async () => {
