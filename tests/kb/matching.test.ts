@@ -190,6 +190,8 @@ describe('a question that points back is read with what it points to', () => {
 
 describe('the headings of web pages', () => {
   it('"Understanding …" asks what it is', () => answers('Understanding Trigger Point Injections', 'what-is-a-trigger-point-injection'))
+  it('"What\'s in a trigger point injection?" asks what is in it, not what it is', () =>
+    answers("What's in a trigger point injection?", 'what-is-in-the-injection'))
   it('"…: What You Need to Know" asks what they are', () => answers('Trigger Point Injections: What You Need to Know', 'what-is-a-trigger-point-injection'))
   it('chronic headaches are headaches, not chronic pain', () => reaches('Trigger Point Injections for Chronic Headaches', 'injections-for-headaches'))
   it('hamstrings and quads are the legs', () => answers('Can You Inject Trigger Points in the Hamstrings or Quads?', 'injections-in-arms-and-legs'))
