@@ -45,6 +45,7 @@ describe('"when will it go away?" asks how long something lasts, not when someth
 })
 
 describe('"what kind of doctor…" asks who, as "who" does', () => {
+  it('a doctor who "does" the injections performs them', () => answers('What Kind of Doctor Does Trigger Point Injections?', 'who-gives-the-injection'))
   it('what kind of doctor does them is not answered with what they are', () => {
     const reply = engine.reply('What kind of doctor does trigger point injections?')
     expect(reply.kind === 'answer' && reply.top?.pair.id).not.toBe('what-is-a-trigger-point-injection')
