@@ -73,7 +73,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
   const flags: Record<'crisisFlags' | 'redFlags', KbRedFlag[]> = { crisisFlags: [], redFlags: [] }
   let aboutTheTreatment = ''
   const offTopic: string[] = []
-  const questionWords: KbQuestionWords = { asks: [], pointsBack: [], forms: {} }
+  const questionWords: Required<KbQuestionWords> = { asks: [], pointsBack: [], forms: {} }
   let section: Section | null = null
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
     const heading = /^##\s+(.+)$/.exec(line)
@@ -130,7 +130,7 @@ export function parseLanguage(file: string, text: string, problems: Problems): K
       }
       if (phrases.length === 0) problems.add(file, i + 1, `"${name}" lists no question words after the colon`)
       if (name === 'asks') questionWords.asks.push(...phrases)
-      else if (name === 'points back') questionWords.pointsBack!.push(...phrases)
+      else if (name === 'points back') questionWords.pointsBack.push(...phrases)
       else questionWords.forms[name] = phrases
       return
     }
