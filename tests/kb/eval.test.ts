@@ -10,10 +10,10 @@ const fixture = (file: string): string => join(import.meta.dirname, '..', 'fixtu
 
 /**
  * The figures as measured when the engine was last tuned (README, "Matching"), as floors and ceilings against
- * regressions. Where they fall short of the issue's targets (TARGETS and REAL_TARGETS: strict 90% on these sets;
- * strict 85%, fallback 90% and precision 93% on real questions), the README says so: an unsure answer with a
- * likely rival is offered as a choice rather than guessed, which keeps wrong answers rare but counts as not
- * strictly right.
+ * regressions. On real questions they are the issue's targets (strict 85%, fallback 90%, precision 93%, sure answers
+ * right 97%). On the keyword sets they fall short of its strict 90% (holdout-2 is at 88.7%), as the README says: an
+ * unsure answer with a likely rival is offered as a choice rather than guessed, which keeps wrong answers rare but
+ * counts as not strictly right.
  */
 const KEYWORD_FLOORS: Targets = {
   strict: { min: 0.85 },
@@ -24,17 +24,14 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  // One question below the figures reached, so that an unrelated edit moving one reply through the calibration
-  // (README, "What one edit moves") does not fail the build.
-  strict: { min: 0.825 },
-  lenient: { min: 0.875 },
-  // The issue's targets, met: wrong answers, false answers, fallback and precision.
+  // The issue's targets, met since the words for sedation and for what the injection is like (85.1 % strict,
+  // 89.3 % answered or offered): a lost right answer fails here, as the issue asks.
+  strict: { min: 0.85 },
+  lenient: { min: 0.88 },
   wrong: { max: 0.05 },
   falseAnswer: { max: 0.1 },
   precision: { min: 0.93 },
   fallback: { min: 0.9 },
-  // Measured: 83.5 % strict (84.3 % with some edits' calibration: "Will I be put out…" sits at 0.80), 88.4 %
-  // answered or offered; the targets of 85 and 90 % are not met.
 }
 
 describe('matching quality', () => {
@@ -53,7 +50,7 @@ describe('matching quality', () => {
   it('holds its figures on questions real people published (real-dev.jsonl)', () => {
     const { metrics, outcomes, misses } = evaluate(engine, readCases(fixture('real-dev.jsonl')))
     expect(missedTargets(metrics, REAL_FLOORS), misses.map((m) => `${m.kind} "${m.case.q}" got ${m.got}`).join('\n')).toEqual([])
-    // A sure answer is nearly always right: the reliability the README's table shows.
-    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.95)
+    // A sure answer is nearly always right: the issue's target for answers at confidence 0.8 or more.
+    expect(share(sureAnswers(outcomes))).toBeGreaterThanOrEqual(0.97)
   })
 })

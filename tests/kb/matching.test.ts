@@ -252,3 +252,15 @@ describe("this round's words and handoffs", () => {
   it('"first time" asks nothing about time: procedure time is how long it takes', () =>
     answers('Procedure time for trigger point injections', 'how-long-does-it-take'))
 })
+
+describe('everyday words for sedation and for what it is like', () => {
+  it('being put under, put out or knocked out is being asleep for it', () => {
+    for (const message of ['will they put me under for the injection', 'am i put out for trigger point injections', 'do they knock me out for it'])
+      answers(message, 'general-anaesthetic')
+  })
+  it('an idiom with "put me out" is not sedation', () => expect(engine.reply('will it put me out of action for long').top?.pair.id).not.toBe('general-anaesthetic'))
+  it('what the injection is like asks how it feels, not what is in it', () => {
+    for (const message of ['what are the injections like', 'whats the injection like']) answers(message, 'does-it-hurt')
+    answers('what is the injection made of', 'what-is-in-the-injection')
+  })
+})
