@@ -264,3 +264,13 @@ describe('everyday words for sedation and for what it is like', () => {
     answers('what is the injection made of', 'what-is-in-the-injection')
   })
 })
+
+describe('how visitors say it did not work, how it works, and what comes after the numbing', () => {
+  it('no difference and what to try next is the pair on injections that do not help', () =>
+    answers('I felt no difference after my injection, what should I try next', 'if-it-does-not-work'))
+  it('breaking up a knot with the shot asks how the injections work', () => answers('does the shot break up my knots', 'how-trigger-point-injections-work'))
+  it('breaking up a knot yourself is looking after it at home, for the clinic', () =>
+    expect(engine.reply('how can I break up a knot myself at home').why.handoff).toBe('self-care'))
+  it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
+    answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
+})
