@@ -271,6 +271,8 @@ describe('how visitors say it did not work, how it works, and what comes after t
   it('breaking up a knot with the shot asks how the injections work', () => answers('does the shot break up my knots', 'how-trigger-point-injections-work'))
   it('breaking up a knot yourself is looking after it at home, for the clinic', () =>
     expect(engine.reply('how can I break up a knot myself at home').why.handoff).toBe('self-care'))
+  it('a muscle relaxer is a medicine, not the injection relaxing the muscle', () =>
+    expect(engine.reply('do muscle relaxers help knots').why.handoff).toBe('other-medicines'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
