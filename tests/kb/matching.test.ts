@@ -273,6 +273,8 @@ describe('how visitors say it did not work, how it works, and what comes after t
     expect(engine.reply('how can I break up a knot myself at home').why.handoff).toBe('self-care'))
   it('a muscle relaxer is a medicine, not the injection relaxing the muscle', () =>
     expect(engine.reply('do muscle relaxers help knots').why.handoff).toBe('other-medicines'))
+  it('"instead of" injections asks for the other treatments, as "besides" does', () =>
+    answers('are there other options instead of the shots', 'other-treatments'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
