@@ -272,6 +272,7 @@ describe('how visitors say it did not work, how it works, and what comes after t
     expect(engine.reply('do muscle relaxers help knots').why.handoff).toBe('other-medicines'))
   it('"instead of" injections asks for the other treatments, as "besides" does', () =>
     answers('are there other options instead of the shots', 'other-treatments'))
+  it('pinpointing the knot is locating it', () => answers('how does a clinician pinpoint the exact trigger point before injecting', 'how-trigger-points-are-found'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
