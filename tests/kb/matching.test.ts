@@ -273,6 +273,10 @@ describe('how visitors say it did not work, how it works, and what comes after t
   it('"instead of" injections asks for the other treatments, as "besides" does', () =>
     answers('are there other options instead of the shots', 'other-treatments'))
   it('pinpointing the knot is locating it', () => answers('how does a clinician pinpoint the exact trigger point before injecting', 'how-trigger-points-are-found'))
+  it('who is qualified to carry out the injections asks who gives them, not who is a candidate for them', () => {
+    answers('Who is qualified to carry out trigger point injections?', 'who-gives-the-injection')
+    answers('who carries out the procedure', 'who-gives-the-injection')
+  })
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
