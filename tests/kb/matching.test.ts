@@ -277,6 +277,8 @@ describe('how visitors say it did not work, how it works, and what comes after t
     answers('Who is qualified to carry out trigger point injections?', 'who-gives-the-injection')
     answers('who carries out the procedure', 'who-gives-the-injection')
   })
+  it('reducing the risk of infection is preventing it, not the risk itself', () =>
+    answers('What is done to reduce the chance of infection?', 'preventing-infection'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
