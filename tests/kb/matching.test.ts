@@ -279,6 +279,10 @@ describe('how visitors say it did not work, how it works, and what comes after t
   })
   it('reducing the risk of infection is preventing it, not the risk itself', () =>
     answers('What is done to reduce the chance of infection?', 'preventing-infection'))
+  it('what triggers trigger points asks what causes them, while "trigger point" stays the knot', () => {
+    for (const message of ['What Triggers Trigger Points?', 'what can trigger a knot']) answers(message, 'why-trigger-points-form')
+    answers('what is a trigger point', 'what-is-a-trigger-point')
+  })
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
 })
