@@ -23,8 +23,8 @@ export const BUDGETS = {
   launcher: 3_960,
   /** Every JavaScript file of the widget: the launcher and the chat's chunk, the engine within it (29.57 kB). */
   widget: 29_580,
-  /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.94 kB. */
-  kb: 27_940,
+  /** The compiled knowledge base beside the widget, when the build writes one: the shipped `kb/` is 27.98 kB. */
+  kb: 27_980,
 } as const
 
 /** What a widget build reports. */

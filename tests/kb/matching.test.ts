@@ -252,10 +252,14 @@ describe("this round's words and handoffs", () => {
 
 describe('everyday words for sedation and for what it is like', () => {
   it('being put under, put out or knocked out is being asleep for it', () => {
-    for (const message of ['will they put me under for the injection', 'am i put out for trigger point injections', 'do they knock me out for it'])
+    for (const message of ['will I get put under for this?', 'do they knock me out for it', 'can you knock me out for the injections'])
       answers(message, 'general-anaesthetic')
   })
-  it('an idiom with "put me out" is not sedation', () => expect(engine.reply('will it put me out of action for long').top?.pair.id).not.toBe('general-anaesthetic'))
+  it('"put out" of action, a back "put out" and being put under another doctor are not sedation', () => {
+    for (const message of ['will it put me out of action for long', 'my back is put out, can trigger point injections help', 'can you put me under a different doctor'])
+      expect(engine.reply(message).top?.pair.id, message).not.toBe('general-anaesthetic')
+    expect(engine.reply('will I be put out of action after the injection').why.handoff).toBe('activities-afterwards')
+  })
   it('what the injection is like asks how it feels, not what is in it', () => {
     for (const message of ['what are the injections like', 'whats the injection like']) answers(message, 'does-it-hurt')
     answers('what is the injection made of', 'what-is-in-the-injection')
@@ -264,8 +268,8 @@ describe('everyday words for sedation and for what it is like', () => {
 
 describe('how visitors say it did not work, how it works, and what comes after the numbing', () => {
   it('no difference and what to try next is the pair on injections that do not help', () =>
-    answers('I felt no difference after my injection, what should I try next', 'if-it-does-not-work'))
-  it('breaking up a knot with the shot asks how the injections work', () => answers('does the shot break up my knots', 'how-trigger-point-injections-work'))
+    answers('I had a TPI and noticed no difference, what should I try next', 'if-it-does-not-work'))
+  it('breaking up a knot with the shot asks how the injections work', () => answers('will the injection break the knot up', 'how-trigger-point-injections-work'))
   it('breaking up a knot yourself is looking after it at home, for the clinic', () =>
     expect(engine.reply('how can I break up a knot myself at home').why.handoff).toBe('self-care'))
   it('a muscle relaxer is a medicine, not the injection relaxing the muscle', () =>
@@ -283,6 +287,12 @@ describe('how visitors say it did not work, how it works, and what comes after t
     for (const message of ['What Triggers Trigger Points?', 'what can trigger a knot']) answers(message, 'why-trigger-points-form')
     answers('what is a trigger point', 'what-is-a-trigger-point')
   })
+  it('"what do you do…" asks what the clinic does, not what the visitor should do', () =>
+    answers('what do you do during the procedure', 'what-happens-during-the-procedure'))
+  it('"what should I do if I am allergic" is the pair on allergies, which says what can be done', () =>
+    answers("what should I do if I'm allergic to lidocaine", 'allergic-to-medication'))
+  it('working "the same day" asks about activities afterwards, not about relief right away', () =>
+    expect(engine.reply('can I work the same day').why.handoff).toBe('activities-afterwards'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
-    answers('how will it feel when the local anaesthetic wears off', 'sore-afterwards'))
+    answers('will it ache once the local anaesthetic wears off', 'sore-afterwards'))
 })
