@@ -9,14 +9,14 @@ const engine = createEngine(compileKb('kb'))
 const fixture = (file: string): string => join(import.meta.dirname, '..', 'fixtures', 'eval', file)
 
 /**
- * The figures as measured when the engine was last tuned (README, "Matching"), as floors and ceilings against
- * regressions. On real questions they are the issue's targets (strict 85%, fallback 90%, precision 93%, sure answers
- * right 97%). On the keyword sets they fall short of its strict 90% (holdout-2 is at 88.7%), as the README says: an
- * unsure answer with a likely rival is offered as a choice rather than guessed, which keeps wrong answers rare but
- * counts as not strictly right.
+ * The issue's targets, as floors and ceilings against regressions. On the keyword sets (ours, the blind holdouts and
+ * the public dev set): strict 90 %, fallback 95 %, emergency and small talk 100 %; holdout-2 meets strict with no
+ * question to spare (112 of 124). On real questions: strict 85 %, wrong answers 5 %, fallback 90 %, false answers
+ * 10 %, precision 93 %, sure answers right 97 %. An unsure answer with a likely rival is offered as a choice rather
+ * than guessed, which keeps wrong answers rare but counts as not strictly right (README, "Matching").
  */
 const KEYWORD_FLOORS: Targets = {
-  strict: { min: 0.85 },
+  strict: { min: 0.9 },
   lenient: { min: 0.9 },
   wrong: { max: 0.02 },
   fallback: { min: 0.95 },
@@ -24,8 +24,8 @@ const KEYWORD_FLOORS: Targets = {
   smalltalk: { min: 1 },
 }
 const REAL_FLOORS: Targets = {
-  // The issue's targets, met since the words for sedation and for what the injection is like (85.1 % strict,
-  // 89.3 % answered or offered): a lost right answer fails here, as the issue asks.
+  // The issue's targets, met since the words for sedation and for what the injection is like (85.1 % strict, 90.1 %
+  // answered or offered, the floor two questions under it): a lost right answer fails here, as the issue asks.
   strict: { min: 0.85 },
   lenient: { min: 0.88 },
   wrong: { max: 0.05 },
