@@ -19,6 +19,8 @@ const reaches = (message: string, id: string): void => {
   const reached = reply.kind === 'answer' ? reply.top?.pair.id : reply.kind === 'clarify' ? reply.choices[0]?.id : reply.kind
   expect(reached, `${message}: ${reply.kind}`).toBe(id)
 }
+/** Handed to the clinic through the named handoff topic. */
+const handsOffTo = (message: string, handoff: string): void => expect(engine.reply(message).why.handoff, message).toBe(handoff)
 const handsOff = (message: string): void => {
   const reply = engine.reply(message)
   expect(reply.kind, `${message}: ${reply.why.reason}`).toBe('fallback')
@@ -29,7 +31,7 @@ describe("the question's focus decides, not the shared topic words", () => {
   it('when relief comes is not whether it hurts', () => answers('When will I get relief', 'how-soon-does-it-work'))
   it('what to do after the procedure is aftercare, not what happens during it', () => answers('What should I do after the procedure?', 'aftercare'))
   it('injections that cause headaches are a side effect, not the pair on injections that help them', () =>
-    expect(engine.reply('Can trigger point injections cause headaches?').why.handoff).toBe('other-side-effects'))
+    handsOffTo('Can trigger point injections cause headaches?', 'other-side-effects'))
   it('trigger points that cause headaches are that pair', () => answers('do knots in the neck give you headaches', 'injections-for-headaches'))
   it('"a trigger point injection" is not "a trigger point": what a TPI is, not what a knot is', () =>
     answers('tpi meaning?', 'what-is-a-trigger-point-injection'))
@@ -86,21 +88,21 @@ describe('topics the documents never cover get an honest handoff', () => {
     'How often can injections be repeated?',
   ])('%s', handsOff)
   it('"can I still have them?" after a condition asks whether it rules them out, a question for the clinic', () => {
-    expect(engine.reply('I have a pacemaker. Can I still get trigger point injections?').why.handoff).toBe('who-should-not-have-them')
-    expect(engine.reply('I have a heart condition. Can I still have them?').why.handoff).toBe('who-should-not-have-them')
+    handsOffTo('I have a pacemaker. Can I still get trigger point injections?', 'who-should-not-have-them')
+    handsOffTo('I have a heart condition. Can I still have them?', 'who-should-not-have-them')
   })
   it('an allergy that may rule them out keeps its own pair', () => answers('I had a bad reaction to lidocaine once, can I still get trigger point injections?', 'allergic-to-medication'))
   it('"can I still…" about anything but the treatment keeps its own answer', () => {
-    expect(engine.reply('can i still get a refund').why.handoff).toBe('cancellations-and-refunds')
-    expect(engine.reply('can i still drive after').why.handoff).toBe('activities-afterwards')
+    handsOffTo('can i still get a refund', 'cancellations-and-refunds')
+    handsOffTo('can i still drive after', 'activities-afterwards')
     answers('can i still take my painkillers', 'aftercare')
   })
   it('how much of a painkiller to take is a dose, for the clinic; whether to take one after is aftercare', () => {
-    expect(engine.reply('How much ibuprofen can I take a day?').why.handoff).toBe('other-medicines')
+    handsOffTo('How much ibuprofen can I take a day?', 'other-medicines')
     answers('can i take ibuprofen after my injection', 'aftercare')
   })
   it('a device for home, such as a TENS machine, is self-care, not the injections for back pain', () =>
-    expect(engine.reply('Does a TENS machine help back pain?').why.handoff).toBe('self-care'))
+    handsOffTo('Does a TENS machine help back pain?', 'self-care'))
 })
 
 describe('the right pair, no longer just under the threshold', () => {
@@ -131,7 +133,7 @@ describe('a real word is not "corrected" into a word of the knowledge base', () 
     expect(engine.reply('By what physiological means are trigger point injections thought to reduce pain?').why.queryTerms).not.toContain('therapi'))
   it('"consent" is not "content": informed consent is not what is in the injection', () => handsOff('Is informed consent required?'))
   it('a typo of a longer word still finds its word ("infecton"), not the one a far key away ("injecton")', () =>
-    expect(engine.reply('what are the signs of an infecton').why.handoff).toBe('other-side-effects'))
+    handsOffTo('what are the signs of an infecton', 'other-side-effects'))
 })
 
 describe('a lone, weak match is not a sure one', () => {
@@ -140,7 +142,7 @@ describe('a lone, weak match is not a sure one', () => {
 
 describe('questions of patient leaflets', () => {
   it('where to go for the appointment is the location handoff, not where the needle goes', () =>
-    expect(engine.reply('Where do I go for my appointment?').why.handoff).toBe('location-and-parking'))
+    handsOffTo('Where do I go for my appointment?', 'location-and-parking'))
   it('what will be injected is what is in the injection, not whether it will hurt', () => answers('What will be injected?', 'what-is-in-the-injection'))
   it('having a cold is a question for the clinic, not about the numbing spray', () => handsOff('Can I have the injection if I have a cold?'))
 })
@@ -148,8 +150,8 @@ describe('questions of patient leaflets', () => {
 describe('real words typed for others', () => {
   it('"dose" before a pronoun is "does"', () => answers('how long dose it take', 'how-long-does-it-take'))
   it('a time of day is not an unknown word that weighs against the question', () => answers('got my shot at 9am when do i feel it working', 'how-soon-does-it-work'))
-  it('a currency sign asks a price', () => expect(engine.reply('how much $$ for 1 shot').why.handoff).toBe('prices-and-payment'))
-  it('"dose" as a dose keeps its word', () => expect(engine.reply('what dose of lidocaine do you use').why.handoff).toBe('other-medicines'))
+  it('a currency sign asks a price', () => handsOffTo('how much $$ for 1 shot', 'prices-and-payment'))
+  it('"dose" as a dose keeps its word', () => handsOffTo('what dose of lidocaine do you use', 'other-medicines'))
 })
 
 describe('a message of several sentences is read whole', () => {
@@ -195,20 +197,20 @@ describe('the headings of web pages', () => {
   it('hamstrings and quads are the legs', () => answers('Can You Inject Trigger Points in the Hamstrings or Quads?', 'injections-in-arms-and-legs'))
   it('a practitioner is who gives them', () => answers('What kind of practitioner gives trigger point injections?', 'who-gives-the-injection'))
   it('a collapsed lung is the pneumothorax our pages do not cover', () =>
-    expect(engine.reply('Can a trigger point injection cause a collapsed lung?').why.handoff).toBe('other-side-effects'))
+    handsOffTo('Can a trigger point injection cause a collapsed lung?', 'other-side-effects'))
   it('"how many sessions" asks how often, and a pair asked "how many minutes" is no longer taken to answer that', () =>
     answers('how many sessions is normal', 'how-many-injections'))
   it('a lunch break asks how long it takes', () => answers('Can I get it done in my lunch break?', 'how-long-does-it-take'))
   it('"only mask the pain" asks whether it cures', () => answers('Do trigger point shots only mask the pain?', 'is-it-a-cure'))
   it('what kind of needle is the needle size, not what they are used for', () => answers('What kind of needle is used for trigger point injections?', 'needle-size'))
   it('"vs" asks the difference: tender points against trigger points is for the clinic', () =>
-    expect(engine.reply('Trigger points vs tender points').why.handoff).toBe('diagnosis'))
+    handsOffTo('Trigger points vs tender points', 'diagnosis'))
   it('how fibromyalgia is diagnosed is a handoff, how trigger points are found is a pair', () => {
-    expect(engine.reply('How is fibromyalgia diagnosed?').why.handoff).toBe('diagnosis')
+    handsOffTo('How is fibromyalgia diagnosed?', 'diagnosis')
     answers('How are trigger points diagnosed?', 'how-trigger-points-are-found')
   })
   it('dry needling against acupuncture is a comparison our pages do not make', () =>
-    expect(engine.reply("Acupuncture vs. dry needling: what's the difference?").why.handoff).toBe('comparing-treatments'))
+    handsOffTo("Acupuncture vs. dry needling: what's the difference?", 'comparing-treatments'))
   it('"a patient guide" in a heading asks nothing more', () => answers('Trigger Point Injections: A Patient Guide', 'what-is-a-trigger-point-injection'))
   it('what the injection is made of is what is in it', () => answers('What are trigger point injections made of?', 'what-is-in-the-injection'))
   it('how common an infection is asks the risk of infection, not how common the injections are', () =>
@@ -224,7 +226,7 @@ describe('words visitors type in a chat box', () => {
   it('"placebo" asks whether it works', () => answers('is it all just placebo', 'does-it-work'))
   it('"appt" is an appointment', () => answers('what happens at a tpi appt', 'what-happens-during-the-procedure'))
   it('"established" asks how common they are', () => answers('is this an established treatment', 'are-injections-common'))
-  it("an insurer's name asks about insurance", () => expect(engine.reply('is it covered by bupa').why.handoff).toBe('insurance-and-coverage'))
+  it("an insurer's name asks about insurance", () => handsOffTo('is it covered by bupa', 'insurance-and-coverage'))
 })
 
 describe("this round's words and handoffs", () => {
@@ -233,7 +235,7 @@ describe("this round's words and handoffs", () => {
       answers(message, 'what-is-a-trigger-point-injection')
   })
   it('a dose named another way stays a dose, though "dose it" is a typo of "does it"', () => {
-    for (const message of ['what dosage it has', 'what concentration they use']) expect(engine.reply(message).why.handoff, message).toBe('other-medicines')
+    for (const message of ['what dosage it has', 'what concentration they use']) handsOffTo(message, 'other-medicines')
     answers('dose it hurt', 'does-it-hurt')
   })
   it('a routine procedure is a common one, but a daily routine and widespread pain are not', () => {
@@ -241,9 +243,9 @@ describe("this round's words and handoffs", () => {
     for (const message of ['my daily routine', 'widespread muscle pain and fatigue', 'is the pain manageable']) handsOff(message)
   })
   it('looking after muscle pain at home, medical detail and other clinics are for the clinic', () => {
-    expect(engine.reply('What foods help reduce inflammation in the body?').why.handoff).toBe('self-care')
-    expect(engine.reply('What is the difference between an active and a latent trigger point?').why.handoff).toBe('medical-detail')
-    expect(engine.reply('Does anyone know a good pain clinic in Denver?').why.handoff).toBe('other-providers')
+    handsOffTo('What foods help reduce inflammation in the body?', 'self-care')
+    handsOffTo('What is the difference between an active and a latent trigger point?', 'medical-detail')
+    handsOffTo('Does anyone know a good pain clinic in Denver?', 'other-providers')
   })
   it('ice or heat after the injection is still aftercare', () => answers('should i use ice or heat after the injection', 'aftercare'))
   it('"first time" asks nothing about time: procedure time is how long it takes', () =>
@@ -258,7 +260,7 @@ describe('everyday words for sedation and for what it is like', () => {
   it('"put out" of action, a back "put out" and being put under another doctor are not sedation', () => {
     for (const message of ['will it put me out of action for long', 'my back is put out, can trigger point injections help', 'can you put me under a different doctor'])
       expect(engine.reply(message).top?.pair.id, message).not.toBe('general-anaesthetic')
-    expect(engine.reply('will I be put out of action after the injection').why.handoff).toBe('activities-afterwards')
+    handsOffTo('will I be put out of action after the injection', 'activities-afterwards')
   })
   it('what the injection is like asks how it feels, not what is in it', () => {
     for (const message of ['what are the injections like', 'whats the injection like']) answers(message, 'does-it-hurt')
@@ -271,9 +273,9 @@ describe('how visitors say it did not work, how it works, and what comes after t
     answers('I had a TPI and noticed no difference, what should I try next', 'if-it-does-not-work'))
   it('breaking up a knot with the shot asks how the injections work', () => answers('will the injection break the knot up', 'how-trigger-point-injections-work'))
   it('breaking up a knot yourself is looking after it at home, for the clinic', () =>
-    expect(engine.reply('how can I break up a knot myself at home').why.handoff).toBe('self-care'))
+    handsOffTo('how can I break up a knot myself at home', 'self-care'))
   it('a muscle relaxer is a medicine, not the injection relaxing the muscle', () =>
-    expect(engine.reply('do muscle relaxers help knots').why.handoff).toBe('other-medicines'))
+    handsOffTo('do muscle relaxers help knots', 'other-medicines'))
   it('"instead of" injections asks for the other treatments, as "besides" does', () =>
     answers('are there other options instead of the shots', 'other-treatments'))
   it('pinpointing the knot is locating it', () => answers('how does a clinician pinpoint the exact trigger point before injecting', 'how-trigger-points-are-found'))
@@ -292,7 +294,7 @@ describe('how visitors say it did not work, how it works, and what comes after t
   it('"what should I do if I am allergic" is the pair on allergies, which says what can be done', () =>
     answers("what should I do if I'm allergic to lidocaine", 'allergic-to-medication'))
   it('working "the same day" asks about activities afterwards, not about relief right away', () =>
-    expect(engine.reply('can I work the same day').why.handoff).toBe('activities-afterwards'))
+    handsOffTo('can I work the same day', 'activities-afterwards'))
   it('how it feels once the anaesthetic wears off is soreness afterwards, not how long the numbness lasts', () =>
     answers('will it ache once the local anaesthetic wears off', 'sore-afterwards'))
 })

@@ -289,8 +289,10 @@ export function createMatcher(kb: KbFile, index: LoadedIndex): Matcher {
       const sureness = (reading: Reading): number => reading.ranked[0]?.fit.confidence ?? 0
       let whole = readOne(message, wholeTerms, asking ? new Set(asking.terms) : undefined)
       // A question of several questions ("What are they, and can they help me?") is read as its surest part.
-      const parts = clauses(message)
-      for (const part of parts.map((part) => readOne(part))) if (sureness(part) > sureness(whole)) whole = part
+      for (const part of clauses(message)) {
+        const reading = readOne(part)
+        if (sureness(reading) > sureness(whole)) whole = reading
+      }
       // A message of several sentences is read whole, its backstory weighing less (`BACKSTORY_WEIGHT`), never by its
       // question sentence alone: a generic question ("Can I still get them?") read alone drops what the sentence
       // before it said ("I have a pacemaker."), and patient posts were answered confidently wrong.

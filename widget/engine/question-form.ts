@@ -71,11 +71,13 @@ export function formsOf(texts: readonly string[], formOf: (text: string) => stri
  * fibromyalgia real, and what does it feel like?") is left out. None when the message is one question.
  */
 export function questionClauses(questionWords: KbQuestionWords | undefined): (message: string) => string[] {
-  const asks = (questionWords?.asks ?? []).map(escape).join('|')
+  const anyOf = (words: readonly string[] = []): string => words.map(escape).join('|')
+  const asks = anyOf(questionWords?.asks)
   if (!asks) return () => []
   const begins = new RegExp(`^\\s*(?:${asks})\\b`, 'i')
   const cut = new RegExp(`(?:[,;]\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?=(?:${asks})\\b)`, 'i')
-  const back = questionWords?.pointsBack?.length ? new RegExp(`\\b(?:${questionWords.pointsBack.map(escape).join('|')})\\b`, 'i') : null
+  const pointsBack = anyOf(questionWords?.pointsBack)
+  const back = pointsBack ? new RegExp(`\\b(?:${pointsBack})\\b`, 'i') : null
   return (message) => {
     const parts = message.split(cut)
     if (parts.length < 2 || !parts.every((part) => begins.test(part))) return []
