@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Engine, KbPair } from '../../widget/engine/index.ts'
+import { watchListeners } from '../helpers/listeners.ts'
 import { WAIT_TIMEOUT, useHarness } from './support/harness.ts'
 import { answerStart, findClarify, findKind, loadEngine, pickAnswered, pickTypeahead } from './support/kb.ts'
 import { DEFAULT_SETTINGS, embed, hostPage } from './support/pages.ts'
@@ -350,22 +351,8 @@ describe('destroy()', () => {
     await page.goto(h.server.url(h.server.page('destroy.html', hostPage())))
     await new Widget(page).ready()
     // From here on, every listener added to the window, the document or the visible area, and still there.
-    await page.evaluate(() => {
-      const targets = new Map<EventTarget, string>([[window, 'window'], [document, 'document'], [window.visualViewport!, 'visualViewport']])
-      const live: [EventTarget, string, unknown][] = []
-      const { addEventListener, removeEventListener } = EventTarget.prototype
-      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        if (targets.has(this)) live.push([this, type, listener])
-        return addEventListener.call(this, type, listener as EventListener, options as AddEventListenerOptions)
-      }
-      EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
-        const index = live.findIndex(([target, t, l]) => target === this && t === type && l === listener)
-        if (index >= 0) live.splice(index, 1)
-        return removeEventListener.call(this, type, listener as EventListener, options as EventListenerOptions)
-      }
-      Object.defineProperty(window, '__listeners', { value: () => live.map(([target, type]) => `${targets.get(target)} ${type}`) })
-    })
-    const listeners = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __listeners(): string[] }).__listeners())
+    await page.evaluate(`void (${watchListeners.toString()})()`)
+    const listeners = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __listenersLeft(): string[] }).__listenersLeft())
     const widget = await new Widget(page).open()
     expect(await widget.kind(await widget.ask(pair.question))).toBe('answer')
     expect(await listeners(), 'while open, the panel follows the visible area').not.toEqual([])

@@ -12,6 +12,7 @@ import {
   FrontdeskReplyEvent,
 } from '../../../widget/frontdesk.ts'
 import { SETTINGS, all, ask, bots, focused, mount, one, open, panelOf, press, rendered, serve } from '../harness.ts'
+import { watchListeners } from '../../helpers/listeners.ts'
 import { WAIT } from '../../helpers/wait.ts'
 
 const launcherOf = (chat: HTMLElement): HTMLButtonElement => chat.shadowRoot!.querySelector('button[part~="launcher"]')!
@@ -440,32 +441,17 @@ describe('life on a page', () => {
 
 /**
  * Watches the listeners added to `window`, `document` and the visible area (a stand-in `visualViewport`, as happy-dom
- * has none) from now on; returns those still there, as "target type".
+ * has none) from now on, until the test ends; returns those still there, as "target type".
  */
 function listenersLeft(): () => string[] {
   const viewport = Object.assign(new EventTarget(), { offsetTop: 0, height: 700 })
   Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true })
-  onTestFinished(() => void Reflect.deleteProperty(window, 'visualViewport'))
-  const names = new Map<EventTarget, string>([[window, 'window'], [document, 'document'], [viewport, 'visualViewport']])
-  const live: { target: EventTarget; type: string; listener: unknown }[] = []
-  // The window's own methods, which the widget calls bare (`addEventListener('load', …)`), are bound apart from
-  // EventTarget's here: both are watched.
-  const owners: [EventTarget, EventTarget | null][] = [[EventTarget.prototype, null], [window, window]]
-  for (const [owner, bound] of owners) {
-    const { addEventListener, removeEventListener } = owner
-    vi.spyOn(owner, 'addEventListener').mockImplementation(function (this: EventTarget, type, listener, options) {
-      const target = bound ?? this
-      if (names.has(target)) live.push({ target, type, listener })
-      addEventListener.call(this, type, listener, options)
-    })
-    vi.spyOn(owner, 'removeEventListener').mockImplementation(function (this: EventTarget, type, listener, options) {
-      const target = bound ?? this
-      const index = live.findIndex((entry) => entry.target === target && entry.type === type && entry.listener === listener)
-      if (index >= 0) live.splice(index, 1)
-      removeEventListener.call(this, type, listener, options)
-    })
-  }
-  return () => live.map(({ target, type }) => `${names.get(target)} ${type}`)
+  const watch = watchListeners()
+  onTestFinished(() => {
+    watch.stop()
+    Reflect.deleteProperty(window, 'visualViewport')
+  })
+  return watch.left
 }
 
 describe('destroy()', () => {
